@@ -1,0 +1,93 @@
+"""The ``codegen`` command: ``sync`` pins a model slice, ``generate`` renders ``generated/``."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Sequence
+
+from codegen.config import load_config
+from codegen.errors import CodegenError
+from codegen.pipeline import generate_tree
+from codegen.spec.source import ModelSource
+from codegen.spec.store import build_snapshot_tree
+from codegen.write import diff_tree, write_tree
+
+EXIT_BAD_INPUT = 2
+EXIT_OUT_OF_DATE = 1
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="codegen", description="Generate a typed SDK from botocore's service model."
+    )
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    sync = commands.add_parser("sync", help="pin a slice of the botocore model into the spec directory")
+    sync.add_argument("--botocore-data", type=Path, help="a directory shaped like botocore's data/")
+    sync.add_argument("--spec-dir", type=Path, help="where to write the snapshot (default: specs/)")
+    sync.add_argument("service", nargs="?", help="service name (default: [tool.codegen])")
+    sync.add_argument("operations", nargs="*", help="operation names (default: [tool.codegen])")
+
+    generate = commands.add_parser("generate", help="render the package from the spec directory")
+    generate.add_argument("--spec-dir", type=Path, help="default: specs/")
+    generate.add_argument("--output", type=Path, help="default: generated/")
+    generate.add_argument("--package", help="import name of the package (default: [tool.codegen])")
+    generate.add_argument(
+        "--check", action="store_true", help="write nothing; exit 1 and show a diff if out of date"
+    )
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        if args.command == "sync":
+            return _sync(args)
+        return _generate(args)
+    except CodegenError as exc:
+        print(f"codegen: error: {exc.one_line()}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+
+
+def _sync(args: argparse.Namespace) -> int:
+    if args.service and not args.operations:
+        raise CodegenError("operations", "name at least one operation after the service")
+    if args.service:
+        service, operations, root = args.service, tuple(args.operations), Path.cwd()
+    else:
+        config = load_config()
+        service, operations, root = config.service, config.operations, config.root
+    spec_dir = args.spec_dir or root / "specs"
+    source = (
+        ModelSource.data_directory(args.botocore_data) if args.botocore_data else ModelSource.installed()
+    )
+    tree = build_snapshot_tree(source, service, operations)
+    changed = write_tree(spec_dir, tree)
+    state = "updated" if changed else "already up to date"
+    print(f"{spec_dir}: {service} {', '.join(operations)} from {source.kind} "
+          f"{source.botocore_version}: {state}")
+    return 0
+
+
+def _generate(args: argparse.Namespace) -> int:
+    needs_config = not (args.spec_dir and args.output and args.package)
+    config = load_config() if needs_config else None
+    root = config.root if config else Path.cwd()
+    spec_dir = args.spec_dir or root / "specs"
+    output = args.output or root / "generated"
+    package = args.package or (config.package if config else "")
+    tree = generate_tree(spec_dir, package)
+    if args.check:
+        diff = diff_tree(output, tree, label=output.name)
+        if diff:
+            sys.stdout.write(diff)
+            print(f"{output} is out of date with {spec_dir}; refresh it with: codegen generate",
+                  file=sys.stderr)
+            return EXIT_OUT_OF_DATE
+        print(f"{output} is up to date with {spec_dir}")
+        return 0
+    changed = write_tree(output, tree)
+    print(f"{output}: {len(tree)} files, {'written' if changed else 'already up to date'}")
+    return 0

@@ -1,0 +1,1 @@
+"""Stage 2: an immutable intermediate representation built from botocore's model classes."""

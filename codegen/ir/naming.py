@@ -1,0 +1,155 @@
+"""Every rule that turns a model name into a Python or CLI name, in one place.
+
+Rules (applied in this order; each is deterministic and independent of the Python version,
+because the keyword and builtin lists below are frozen here rather than read at run time):
+
+Classes (structures, enums, exceptions) -- ``class_name``
+    Characters outside ``[A-Za-z0-9_]`` become ``_``; leading underscores are dropped; the first
+    letter is upper-cased; a leading digit gets the prefix ``Shape``. A name that is a keyword, a
+    builtin, a name the generated modules import, or a generated helper (``Client`` ...) gets a
+    trailing ``_``. Names are claimed in sorted shape-name order after the helpers, and a later
+    claimant of a taken name gets ``2``, ``3``, ... appended.
+
+Fields and keyword arguments -- ``attr_names``
+    ``botocore.xform_name`` (as boto3 does), then characters outside ``[a-z0-9_]`` become ``_``,
+    leading underscores are dropped (attrs would drop them from ``__init__``), an empty result is
+    ``field`` and a leading digit gets the prefix ``f_``. Keywords, builtins, imported module names
+    and the generated helper methods get a trailing ``_`` (``Type`` -> ``type_``), so an
+    annotation such as ``str | None`` always means the builtin. Within one structure, members
+    are taken in model order; a later member whose name is taken gets ``_2``, ``_3``, ...
+
+Enum members -- ``enum_member_names``
+    ``xform_name`` of the value, characters outside ``[A-Za-z0-9]`` become ``_``, runs of ``_``
+    collapse, upper-cased; empty is ``EMPTY``; a leading digit gets ``V_``. Duplicates (``a-b`` and
+    ``a_b``) get ``_2``, ``_3``, ... in model order.
+
+Operations -- ``method_name``
+    ``xform_name``; names of the client's own attributes get a trailing ``_``.
+
+CLI -- ``cli_name``
+    ``xform_name(name, "-")``, exactly as the AWS CLI does, without any collision handling (the
+    AWS CLI has none either, and its option names are the compatibility contract).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterable
+
+from botocore import xform_name
+
+KEYWORDS = frozenset(
+    """False None True and as assert async await break class continue def del elif else except
+    finally for from global if import in is lambda nonlocal not or pass raise return try while
+    with yield""".split()
+)
+
+# Builtins of CPython 3.10 to 3.14, frozen so the output does not depend on the Python used.
+BUILTINS = frozenset(
+    """ArithmeticError AssertionError AttributeError BaseException BaseExceptionGroup
+    BlockingIOError BrokenPipeError BufferError BytesWarning ChildProcessError
+    ConnectionAbortedError ConnectionError ConnectionRefusedError ConnectionResetError
+    DeprecationWarning EOFError Ellipsis EncodingWarning EnvironmentError Exception
+    ExceptionGroup False FileExistsError FileNotFoundError FloatingPointError FutureWarning
+    GeneratorExit IOError ImportError ImportWarning IndentationError IndexError
+    InterruptedError IsADirectoryError KeyError KeyboardInterrupt LookupError MemoryError
+    ModuleNotFoundError NameError None NotADirectoryError NotImplemented NotImplementedError
+    OSError OverflowError PendingDeprecationWarning PermissionError ProcessLookupError
+    PythonFinalizationError RecursionError ReferenceError ResourceWarning RuntimeError
+    RuntimeWarning StopAsyncIteration StopIteration SyntaxError SyntaxWarning SystemError
+    SystemExit TabError TimeoutError True TypeError UnboundLocalError UnicodeDecodeError
+    UnicodeEncodeError UnicodeError UnicodeTranslateError UnicodeWarning UserWarning ValueError
+    Warning ZeroDivisionError abs aiter all anext any ascii bin bool breakpoint bytearray bytes
+    callable chr classmethod compile complex copyright credits delattr dict dir divmod
+    enumerate eval exec exit filter float format frozenset getattr globals hasattr hash help
+    hex id input int isinstance issubclass iter len license list locals map max memoryview min
+    next object oct open ord pow print property quit range repr reversed round set setattr
+    slice sorted staticmethod str sum super tuple type vars zip""".split()
+)
+
+# Module names the generated code imports at module level.
+IMPORTED_NAMES = frozenset({"annotations", "attrs", "botocore", "datetime", "enum", "typing", "re"})
+
+# Classes and functions the templates generate next to the shapes' classes.
+HELPER_CLASS_NAMES = ("Client", "Paginator", "PageIterator", "ValidationError")
+
+# Methods the templates put on every generated structure.
+HELPER_METHOD_NAMES = frozenset({"to_botocore", "from_botocore", "self", "cls"})
+
+# Attributes and methods of the generated Client other than the operations.
+CLIENT_RESERVED = frozenset(
+    {"get_paginator", "can_paginate", "close", "exceptions", "meta", "botocore_client"}
+)
+
+_RESERVED = KEYWORDS | BUILTINS | IMPORTED_NAMES
+
+
+class NameClaims:
+    """A namespace in which each name is handed out once; a later claimant gets a suffix."""
+
+    def __init__(self, taken: Iterable[str] = (), separator: str = "") -> None:
+        self._taken = set(taken)
+        self._separator = separator
+
+    def claim(self, name: str) -> str:
+        candidate, number = name, 1
+        while candidate in self._taken:
+            number += 1
+            candidate = f"{name}{self._separator}{number}"
+        self._taken.add(candidate)
+        return candidate
+
+
+def class_base_name(shape_name: str) -> str:
+    name = re.sub(r"[^A-Za-z0-9_]", "_", shape_name).lstrip("_")
+    if not name:
+        name = "Shape"
+    elif name[0].isdigit():
+        name = "Shape" + name
+    name = name[0].upper() + name[1:]
+    return name + "_" if name in _RESERVED or name in HELPER_CLASS_NAMES else name
+
+
+def class_names(shape_names: Iterable[str], extra_reserved: Iterable[str] = ()) -> dict[str, str]:
+    """Shape name -> class name, for every shape that becomes a class."""
+    claims = NameClaims((*HELPER_CLASS_NAMES, *extra_reserved))
+    return {name: claims.claim(class_base_name(name)) for name in sorted(shape_names)}
+
+
+def attr_base_name(member_name: str) -> str:
+    name = re.sub(r"[^a-z0-9_]", "_", xform_name(member_name).lower()).lstrip("_")
+    if not name:
+        name = "field"
+    elif name[0].isdigit():
+        name = "f_" + name
+    if name in _RESERVED or name in HELPER_METHOD_NAMES:
+        name += "_"
+    return name
+
+
+def attr_names(member_names: Iterable[str]) -> dict[str, str]:
+    """Member name -> attribute name, for one structure's members in model order."""
+    claims = NameClaims(separator="_")
+    return {name: claims.claim(attr_base_name(name)) for name in member_names}
+
+
+def enum_member_base_name(value: str) -> str:
+    name = re.sub(r"[^A-Za-z0-9]+", "_", xform_name(value)).strip("_").upper()
+    if not name:
+        return "EMPTY"
+    return "V_" + name if name[0].isdigit() else name
+
+
+def enum_member_names(values: Iterable[str]) -> dict[str, str]:
+    """Enum value -> member name, in model order (duplicate values are the caller's concern)."""
+    claims = NameClaims(separator="_")
+    return {value: claims.claim(enum_member_base_name(value)) for value in values}
+
+
+def method_name(operation_name: str) -> str:
+    name = attr_base_name(operation_name)
+    return name + "_" if name in CLIENT_RESERVED else name
+
+
+def cli_name(name: str) -> str:
+    return xform_name(name, "-")

@@ -1,0 +1,181 @@
+"""The IR: frozen attrs classes, one per kind of thing the templates render.
+
+Shapes refer to each other by shape name (recursive shapes make object references impossible
+in frozen data); ``Service.shape(name)`` resolves a reference. Every Python name here is final:
+the naming rules (``codegen.ir.naming``) have already been applied, so templates never invent
+or adjust a name. Documentation is kept as the model's HTML; the render stage converts it.
+"""
+
+from __future__ import annotations
+
+from typing import Literal, Union
+
+import attrs
+
+ScalarKind = Literal[
+    "string", "integer", "long", "float", "double", "boolean", "timestamp", "blob"
+]
+
+
+@attrs.frozen
+class Constraints:
+    """What the model says a value must satisfy (``min``/``max``/``pattern``)."""
+
+    min: int | float | None = None
+    max: int | float | None = None
+    pattern: str | None = None
+
+    def __bool__(self) -> bool:
+        return any(v is not None for v in (self.min, self.max, self.pattern))
+
+
+@attrs.frozen
+class Scalar:
+    shape_name: str
+    kind: ScalarKind
+    constraints: Constraints
+    documentation: str
+    sensitive: bool = False
+    streaming: bool = False
+
+
+@attrs.frozen
+class EnumValue:
+    member_name: str  # UPPER_SNAKE Python name
+    value: str  # the wire value, exactly as in the model
+
+
+@attrs.frozen
+class Enum:
+    shape_name: str
+    class_name: str
+    values: tuple[EnumValue, ...]
+    constraints: Constraints
+    documentation: str
+    sensitive: bool = False
+    kind: Literal["enum"] = "enum"
+
+
+@attrs.frozen
+class ListOf:
+    shape_name: str
+    member: str  # shape name of the items
+    constraints: Constraints
+    documentation: str
+    member_documentation: str = ""
+    sensitive: bool = False
+    kind: Literal["list"] = "list"
+
+
+@attrs.frozen
+class MapOf:
+    shape_name: str
+    key: str
+    value: str
+    constraints: Constraints
+    documentation: str
+    sensitive: bool = False
+    kind: Literal["map"] = "map"
+
+
+@attrs.frozen
+class Member:
+    wire_name: str  # the model's member name (the key on the wire and in botocore params)
+    attr_name: str  # snake_case Python attribute / keyword argument
+    cli_name: str  # --option-name of the AWS CLI
+    shape: str  # shape name of the value
+    required: bool
+    documentation: str
+    sensitive: bool = False
+    deprecated: bool = False
+    deprecated_message: str = ""
+    idempotency_token: bool = False
+    constraints: Constraints = Constraints()  # the member's own traits merged over its shape's
+
+
+@attrs.frozen
+class Structure:
+    shape_name: str
+    class_name: str
+    members: tuple[Member, ...]
+    documentation: str
+    exception: bool = False
+    error_code: str | None = None
+    http_status: int | None = None
+    union: bool = False
+    document: bool = False  # a "document" type: free-form JSON, not a class
+    event_stream: bool = False
+    sensitive: bool = False
+    kind: Literal["structure"] = "structure"
+
+    @property
+    def required_members(self) -> tuple[Member, ...]:
+        return tuple(m for m in self.members if m.required)
+
+
+Shape = Union[Scalar, Enum, ListOf, MapOf, Structure]
+
+
+@attrs.frozen
+class Paginator:
+    input_token: tuple[str, ...]
+    output_token: tuple[str, ...]
+    result_key: tuple[str, ...]
+    limit_key: str | None = None
+    more_results: str | None = None
+    non_aggregate_keys: tuple[str, ...] = ()
+
+
+@attrs.frozen
+class Operation:
+    name: str  # model name, e.g. ListTrainingJobs
+    method_name: str  # snake_case client method
+    cli_name: str  # kebab-case CLI command
+    input: str | None  # shape names
+    output: str | None
+    errors: tuple[str, ...]
+    documentation: str
+    paginator: Paginator | None = None
+    deprecated: bool = False
+    http_method: str = "POST"
+    request_uri: str = "/"
+
+
+@attrs.frozen
+class Service:
+    service_name: str  # botocore's name, e.g. "sagemaker"
+    api_version: str
+    package: str  # import name of the generated package
+    protocol: str
+    service_id: str
+    full_name: str
+    uid: str | None
+    documentation: str
+    operations: tuple[Operation, ...]
+    shapes: tuple[Shape, ...]  # every reachable shape, dependencies before dependents
+    exception_names: tuple[str, ...] = ()  # class names of the modeled errors, in shape order
+    _index: dict[str, Shape] = attrs.field(init=False, repr=False, eq=False)
+
+    def __attrs_post_init__(self) -> None:
+        object.__setattr__(self, "_index", {s.shape_name: s for s in self.shapes})
+
+    def shape(self, name: str) -> Shape:
+        return self._index[name]
+
+    @property
+    def structures(self) -> tuple[Structure, ...]:
+        return tuple(
+            s for s in self.shapes if isinstance(s, Structure) and not s.exception and not s.document
+        )
+
+    @property
+    def exceptions(self) -> tuple[Structure, ...]:
+        return tuple(s for s in self.shapes if isinstance(s, Structure) and s.exception)
+
+    @property
+    def enums(self) -> tuple[Enum, ...]:
+        return tuple(s for s in self.shapes if isinstance(s, Enum))
+
+    @property
+    def paginated_operations(self) -> tuple[Operation, ...]:
+        return tuple(o for o in self.operations if o.paginator is not None)

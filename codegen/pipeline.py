@@ -1,0 +1,60 @@
+"""The stages wired together: spec directory -> IR -> rendered, formatted tree."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from codegen.errors import CodegenError
+from codegen.format import format_python
+from codegen.ir.build import build_service
+from codegen.ir.nodes import Service
+from codegen.render.environment import make_environment, service_globals
+from codegen.spec.store import ServiceSpec, read_snapshot
+from codegen.write import Tree
+
+
+def load_services(spec_dir: Path, package: str) -> list[tuple[ServiceSpec, Service]]:
+    snapshot = read_snapshot(spec_dir)
+    if len(snapshot.services) != 1:
+        raise CodegenError(
+            f"{spec_dir}/manifest.json: services",
+            f"one service per package is supported, found {len(snapshot.services)}",
+        )
+    return [(spec, build_service(spec, package)) for spec in snapshot.services]
+
+
+def render_package(spec: ServiceSpec, service: Service) -> Tree:
+    """Every file of the generated distribution, by path relative to the output directory."""
+    env = make_environment()
+    context = service_globals(service)
+    pkg = service.package
+    model_names = [e.class_name for e in service.enums] + [s.class_name for s in service.structures]
+    context.update(
+        export_names=sorted(model_names),
+        model_names=sorted(model_names),
+        all_names=sorted(model_names),
+        operation_names=", ".join(op.name for op in service.operations),
+        distribution=pkg.replace("_", "-"),
+        description=f"Typed SDK for {service.full_name} ({', '.join(o.name for o in service.operations)})",
+    )
+    python_files = {
+        f"{pkg}/__init__.py": "package/__init__.py.j2",
+        f"{pkg}/_runtime.py": "package/_runtime.py.j2",
+        f"{pkg}/models.py": "package/models.py.j2",
+    }
+    tree: dict[str, bytes] = {}
+    for path, template in python_files.items():
+        text = env.get_template(template).render(context)
+        tree[path] = format_python(text, path).encode("utf-8")
+    tree["pyproject.toml"] = env.get_template("package/pyproject.toml.j2").render(context).encode()
+    tree[f"{pkg}/py.typed"] = b""
+    for relative, content in spec.files.items():
+        tree[f"{pkg}/data/{relative}"] = content
+    return tree
+
+
+def generate_tree(spec_dir: Path, package: str) -> Tree:
+    tree: dict[str, bytes] = {}
+    for spec, service in load_services(spec_dir, package):
+        tree.update(render_package(spec, service))
+    return tree

@@ -1,0 +1,1 @@
+"""Stage 3: IR -> source text, through Jinja2 templates."""

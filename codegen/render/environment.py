@@ -1,0 +1,68 @@
+"""The Jinja2 environment: StrictUndefined, and no interpolation without an escaping filter."""
+
+from __future__ import annotations
+
+from functools import partial
+from pathlib import Path
+from typing import Any
+
+import jinja2
+
+from codegen.ir.nodes import Service
+from codegen.render import escaping, pytypes
+from codegen.render.docs import docstring_text, first_sentence
+from codegen.render.docstrings import enum_docstring, structure_docstring
+
+TEMPLATES_DIR = Path(__file__).resolve().parents[2] / "templates"
+
+
+def _doc(html: str, indent: int = 0) -> escaping.Source:
+    """Model HTML documentation -> safe docstring body."""
+    return escaping.docstring(docstring_text(html), indent)
+
+
+def _text_doc(text: str, indent: int = 0) -> escaping.Source:
+    """Plain text (already converted) -> safe docstring body."""
+    return escaping.docstring(text, indent)
+
+
+def _summary(html: str) -> escaping.Source:
+    return escaping.docstring(first_sentence(html))
+
+
+def make_environment(templates_dir: Path = TEMPLATES_DIR) -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(templates_dir)),
+        undefined=jinja2.StrictUndefined,
+        finalize=escaping.finalize,
+        autoescape=False,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters.update(
+        lit=escaping.literal,
+        ident=escaping.identifier,
+        dotted=escaping.dotted,
+        doc=_doc,
+        text_doc=_text_doc,
+        summary=_summary,
+        toml_str=escaping.toml_string,
+    )
+    return env
+
+
+def service_globals(service: Service) -> dict[str, Any]:
+    """What every template rendering ``service`` may call."""
+    return {
+        "service": service,
+        "annotation": partial(pytypes.annotation, service),
+        "to_wire": partial(pytypes.to_wire, service),
+        "from_wire": partial(pytypes.from_wire, service),
+        "needs_conversion": partial(pytypes.needs_conversion, service),
+        "shape": service.shape,
+        "structure_docstring": partial(structure_docstring, service),
+        "enum_docstring": enum_docstring,
+        "field_annotation": partial(pytypes.field_annotation, service),
+        "field_default": pytypes.field_default,
+    }

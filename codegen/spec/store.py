@@ -1,0 +1,127 @@
+"""The spec directory: a botocore-shaped data tree plus a manifest.
+
+Layout (usable directly as a botocore data path)::
+
+    specs/manifest.json
+    specs/<service>/<api-version>/service-2.json
+    specs/<service>/<api-version>/paginators-1.json
+    specs/<service>/<api-version>/endpoint-rule-set-1.json   (when botocore has one)
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import attrs
+
+from codegen.errors import CodegenError
+from codegen.jsonio import dumps_stable
+from codegen.spec.slicing import slice_paginators, slice_service
+from codegen.spec.source import ModelSource, canonical_sha256, load_optional, load_service
+from codegen.write import Tree
+
+MANIFEST = "manifest.json"
+MANIFEST_FORMAT = 1
+
+
+@attrs.frozen
+class ServiceSpec:
+    """One service's pinned snapshot, as read back from a spec directory."""
+
+    service_name: str
+    api_version: str
+    operations: tuple[str, ...]
+    model: dict[str, Any]
+    paginators: dict[str, Any]
+    endpoint_rules: dict[str, Any] | None
+    files: dict[str, bytes]  # relative path under the spec dir -> bytes, for shipping as data
+
+
+@attrs.frozen
+class Snapshot:
+    manifest: dict[str, Any]
+    services: tuple[ServiceSpec, ...]
+
+
+def build_snapshot_tree(source: ModelSource, service: str, operations: tuple[str, ...]) -> Tree:
+    """The files of a spec directory for ``operations`` of ``service``, from ``source``."""
+    if not operations:
+        raise CodegenError("operations", "name at least one operation")
+    api_version, model = load_service(source, service)
+    sliced = slice_service(model, service, operations)
+    paginators_source = load_optional(source, service, "paginators-1", api_version)
+    paginators = slice_paginators(paginators_source, operations)
+    rules = load_optional(source, service, "endpoint-rule-set-1", api_version)
+
+    base = f"{service}/{api_version}"
+    files: dict[str, bytes] = {
+        f"{base}/service-2.json": dumps_stable(sliced).encode(),
+        f"{base}/paginators-1.json": dumps_stable(paginators).encode(),
+    }
+    checksums = {
+        "service-2.json": canonical_sha256(model),
+        "paginators-1.json": canonical_sha256(paginators_source) if paginators_source else None,
+    }
+    if rules is not None:
+        files[f"{base}/endpoint-rule-set-1.json"] = dumps_stable(rules).encode()
+        checksums["endpoint-rule-set-1.json"] = canonical_sha256(rules)
+    manifest = {
+        "format": MANIFEST_FORMAT,
+        "source": {"kind": source.kind, "botocore_version": source.botocore_version},
+        "services": {
+            service: {
+                "api_version": api_version,
+                "operations": sorted(dict.fromkeys(operations)),
+                "source_sha256": checksums,
+            }
+        },
+    }
+    files[MANIFEST] = dumps_stable(manifest).encode()
+    return files
+
+
+def _read_json(path: Path, where: str) -> Any:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise CodegenError(where, "file not found") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise CodegenError(where, f"cannot read: {exc}") from None
+    if not text.strip():
+        raise CodegenError(where, "empty file")
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise CodegenError(f"{where}:{exc.lineno}:{exc.colno}", f"invalid JSON: {exc.msg}") from None
+
+
+def read_snapshot(spec_dir: Path) -> Snapshot:
+    """Read a spec directory back, checking the shape of what the generator relies on."""
+    manifest = _read_json(spec_dir / MANIFEST, str(spec_dir / MANIFEST))
+    where = str(spec_dir / MANIFEST)
+    if not isinstance(manifest, dict) or not isinstance(manifest.get("services"), dict):
+        raise CodegenError(f"{where}: services", "must be an object")
+    services = []
+    for name, entry in sorted(manifest["services"].items()):
+        if not isinstance(entry, dict) or not isinstance(entry.get("api_version"), str):
+            raise CodegenError(f"{where}: services.{name}.api_version", "must be a string")
+        base = f"{name}/{entry['api_version']}"
+        files = {
+            f"{base}/{file}": (spec_dir / base / file).read_bytes()
+            for file in ("service-2.json", "paginators-1.json", "endpoint-rule-set-1.json")
+            if (spec_dir / base / file).is_file()
+        }
+        model = _read_json(spec_dir / base / "service-2.json", str(spec_dir / base / "service-2.json"))
+        pag_path = spec_dir / base / "paginators-1.json"
+        paginators = _read_json(pag_path, str(pag_path)) if pag_path.is_file() else {"pagination": {}}
+        rules_path = spec_dir / base / "endpoint-rule-set-1.json"
+        rules = _read_json(rules_path, str(rules_path)) if rules_path.is_file() else None
+        operations = entry.get("operations")
+        if not isinstance(operations, list) or not all(isinstance(o, str) for o in operations):
+            raise CodegenError(f"{where}: services.{name}.operations", "must be a list of strings")
+        services.append(
+            ServiceSpec(name, entry["api_version"], tuple(operations), model, paginators, rules, files)
+        )
+    return Snapshot(manifest, tuple(services))
