@@ -12,7 +12,7 @@ Classes (structures, enums, exceptions) -- ``class_name``
 
 Fields and keyword arguments -- ``attr_names``
     ``botocore.xform_name`` (as boto3 does), then characters outside ``[a-z0-9_]`` become ``_``,
-    leading underscores are dropped (attrs would drop them from ``__init__``), an empty result is
+    leading and trailing underscores are dropped (attrs would drop leading ones from ``__init__``), an empty result is
     ``field`` and a leading digit gets the prefix ``f_``. Keywords, builtins, imported module names
     and the generated helper methods get a trailing ``_`` (``Type`` -> ``type_``), so an
     annotation such as ``str | None`` always means the builtin. Within one structure, members
@@ -117,7 +117,7 @@ def class_names(shape_names: Iterable[str], extra_reserved: Iterable[str] = ()) 
 
 
 def attr_base_name(member_name: str) -> str:
-    name = re.sub(r"[^a-z0-9_]", "_", xform_name(member_name).lower()).lstrip("_")
+    name = re.sub(r"[^a-z0-9_]", "_", xform_name(member_name).lower()).strip("_")
     if not name:
         name = "field"
     elif name[0].isdigit():

@@ -65,4 +65,5 @@ def service_globals(service: Service) -> dict[str, Any]:
         "enum_docstring": enum_docstring,
         "field_annotation": partial(pytypes.field_annotation, service),
         "field_default": pytypes.field_default,
+        "required_read": pytypes.required_read,
     }

@@ -72,9 +72,9 @@ def docstring(text: str, indent: int = 0) -> Source:
     text = "\n".join(
         _NOT_PRINTABLE.sub(_escape_char, line.rstrip()) for line in text.split("\n")
     ).strip("\n")
-    text = text.replace('"""', '\\"\\"\\"')
+    # Trailing quotes first (they would run into the closing quotes), then any triple left.
     stripped = text.rstrip('"')
-    text = stripped + '\\"' * (len(text) - len(stripped))
+    text = stripped.replace('"""', '\\"\\"\\"') + '\\"' * (len(text) - len(stripped))
     pad = " " * indent
     return Source("\n".join(pad + line if line else line for line in text.split("\n")).lstrip(" "))
 

@@ -77,6 +77,8 @@ _REFERENCE = re.compile(r"[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*")
 
 
 def _checked(value: str) -> str:
+    if isinstance(value, Source):  # code composed by this module's own helpers
+        return value
     if not _REFERENCE.fullmatch(value):
         raise ValueError(f"not a variable reference: {value!r}")
     return value
@@ -134,6 +136,14 @@ def _from_wire(service: Service, shape_name: str, value: str, depth: int) -> str
     return (
         f"{{{_from_wire(service, shape.key, k, depth + 1)}: "
         f"{_from_wire(service, shape.value, v, depth + 1)} for {k}, {v} in {value}.items()}}"
+    )
+
+
+def required_read(structure: Structure, member: Member) -> Source:
+    """Reading a member the model requires: a clear error, naming it, when it is missing."""
+    return code(
+        f"_runtime.required(data, {literal(member.wire_name)}, {literal(member.attr_name)}, "
+        f"{literal(structure.shape_name)})"
     )
 
 

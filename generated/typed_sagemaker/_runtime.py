@@ -12,6 +12,29 @@ import typing
 EnumT = typing.TypeVar("EnumT", bound=enum.Enum)
 
 
+class MissingMemberError(KeyError):
+    """Data from the service lacks a member the model marks as required."""
+
+    def __init__(self, shape: str, member: str, attr: str) -> None:
+        self.shape, self.member, self.attr = shape, member, attr
+        super().__init__(
+            f"{shape}.{member} ({attr}) is required by the model but missing"
+        )
+
+    def __str__(self) -> str:
+        return str(self.args[0])
+
+
+def required(
+    data: typing.Mapping[str, typing.Any], member: str, attr: str, shape: str
+) -> typing.Any:
+    """``data[member]``, which the model requires to be present and not null."""
+    value = data.get(member)
+    if value is None:
+        raise MissingMemberError(shape, member, attr)
+    return value
+
+
 def enum_value(value: enum.Enum | str) -> str:
     """The wire value of an enum member, or a plain string passed as is."""
     return str(value.value) if isinstance(value, enum.Enum) else value

@@ -131,9 +131,18 @@ class ListTrainingJobsForHyperParameterTuningJobRequest:
     def from_botocore(
         cls, data: typing.Mapping[str, typing.Any]
     ) -> ListTrainingJobsForHyperParameterTuningJobRequest:
-        """Build from botocore's parsed form. Members the model does not know are ignored."""
+        """Build from botocore's parsed form.
+
+        Members the model does not know are ignored; a member it requires but the data lacks
+        raises ``MissingMemberError`` naming it.
+        """
         return cls(
-            hyper_parameter_tuning_job_name=data.get("HyperParameterTuningJobName"),
+            hyper_parameter_tuning_job_name=_runtime.required(
+                data,
+                "HyperParameterTuningJobName",
+                "hyper_parameter_tuning_job_name",
+                "ListTrainingJobsForHyperParameterTuningJobRequest",
+            ),
             next_token=data.get("NextToken"),
             max_results=data.get("MaxResults"),
             status_equals=(
@@ -187,15 +196,26 @@ class FinalHyperParameterTuningJobObjectiveMetric:
     def from_botocore(
         cls, data: typing.Mapping[str, typing.Any]
     ) -> FinalHyperParameterTuningJobObjectiveMetric:
-        """Build from botocore's parsed form. Members the model does not know are ignored."""
+        """Build from botocore's parsed form.
+
+        Members the model does not know are ignored; a member it requires but the data lacks
+        raises ``MissingMemberError`` naming it.
+        """
         return cls(
             type_=(
                 None
                 if (value := data.get("Type")) is None
                 else _runtime.enum_or_str(HyperParameterTuningJobObjectiveType, value)
             ),
-            metric_name=data.get("MetricName"),
-            value=data.get("Value"),
+            metric_name=_runtime.required(
+                data,
+                "MetricName",
+                "metric_name",
+                "FinalHyperParameterTuningJobObjectiveMetric",
+            ),
+            value=_runtime.required(
+                data, "Value", "value", "FinalHyperParameterTuningJobObjectiveMetric"
+            ),
         )
 
 
@@ -297,16 +317,33 @@ class HyperParameterTrainingJobSummary:
     def from_botocore(
         cls, data: typing.Mapping[str, typing.Any]
     ) -> HyperParameterTrainingJobSummary:
-        """Build from botocore's parsed form. Members the model does not know are ignored."""
+        """Build from botocore's parsed form.
+
+        Members the model does not know are ignored; a member it requires but the data lacks
+        raises ``MissingMemberError`` naming it.
+        """
         return cls(
             training_job_definition_name=data.get("TrainingJobDefinitionName"),
-            training_job_name=data.get("TrainingJobName"),
-            training_job_arn=data.get("TrainingJobArn"),
+            training_job_name=_runtime.required(
+                data,
+                "TrainingJobName",
+                "training_job_name",
+                "HyperParameterTrainingJobSummary",
+            ),
+            training_job_arn=_runtime.required(
+                data,
+                "TrainingJobArn",
+                "training_job_arn",
+                "HyperParameterTrainingJobSummary",
+            ),
             tuning_job_name=data.get("TuningJobName"),
-            creation_time=(
-                None
-                if (value := data.get("CreationTime")) is None
-                else _runtime.aware_datetime(value)
+            creation_time=_runtime.aware_datetime(
+                _runtime.required(
+                    data,
+                    "CreationTime",
+                    "creation_time",
+                    "HyperParameterTrainingJobSummary",
+                )
             ),
             training_start_time=(
                 None
@@ -318,12 +355,21 @@ class HyperParameterTrainingJobSummary:
                 if (value := data.get("TrainingEndTime")) is None
                 else _runtime.aware_datetime(value)
             ),
-            training_job_status=(
-                None
-                if (value := data.get("TrainingJobStatus")) is None
-                else _runtime.enum_or_str(TrainingJobStatus, value)
+            training_job_status=_runtime.enum_or_str(
+                TrainingJobStatus,
+                _runtime.required(
+                    data,
+                    "TrainingJobStatus",
+                    "training_job_status",
+                    "HyperParameterTrainingJobSummary",
+                ),
             ),
-            tuned_hyper_parameters=data.get("TunedHyperParameters"),
+            tuned_hyper_parameters=_runtime.required(
+                data,
+                "TunedHyperParameters",
+                "tuned_hyper_parameters",
+                "HyperParameterTrainingJobSummary",
+            ),
             failure_reason=data.get("FailureReason"),
             final_hyper_parameter_tuning_job_objective_metric=(
                 None
@@ -369,15 +415,20 @@ class ListTrainingJobsForHyperParameterTuningJobResponse:
     def from_botocore(
         cls, data: typing.Mapping[str, typing.Any]
     ) -> ListTrainingJobsForHyperParameterTuningJobResponse:
-        """Build from botocore's parsed form. Members the model does not know are ignored."""
+        """Build from botocore's parsed form.
+
+        Members the model does not know are ignored; a member it requires but the data lacks
+        raises ``MissingMemberError`` naming it.
+        """
         return cls(
-            training_job_summaries=(
-                None
-                if (value := data.get("TrainingJobSummaries")) is None
-                else [
-                    HyperParameterTrainingJobSummary.from_botocore(item0)
-                    for item0 in value
-                ]
-            ),
+            training_job_summaries=[
+                HyperParameterTrainingJobSummary.from_botocore(item0)
+                for item0 in _runtime.required(
+                    data,
+                    "TrainingJobSummaries",
+                    "training_job_summaries",
+                    "ListTrainingJobsForHyperParameterTuningJobResponse",
+                )
+            ],
             next_token=data.get("NextToken"),
         )

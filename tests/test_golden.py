@@ -1,0 +1,68 @@
+"""generated/ is exactly what the pinned spec renders to: byte for byte, on any run."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import black
+
+from codegen.format import MODE
+from codegen.pipeline import generate_tree
+from codegen.write import diff_tree, read_tree
+from tests.helpers import GENERATED, ROOT, SPECS
+
+REFRESH = "codegen generate"
+
+
+def test_generated_matches_the_pinned_spec() -> None:
+    tree = generate_tree(SPECS, "typed_sagemaker")
+    diff = diff_tree(GENERATED, tree, label="generated")
+    assert not diff, f"generated/ is out of date; refresh it with `{REFRESH}`:\n{diff}"
+
+
+def _generate_in_subprocess(output: Path, hash_seed: str) -> dict[str, bytes]:
+    env = {**os.environ, "PYTHONHASHSEED": hash_seed}
+    subprocess.run(
+        [sys.executable, "-m", "codegen", "generate", "--output", str(output)],
+        cwd=ROOT, env=env, check=True, capture_output=True,
+    )
+    return read_tree(output)
+
+
+def test_output_does_not_depend_on_the_hash_seed(tmp_path: Path) -> None:
+    first = _generate_in_subprocess(tmp_path / "a", "1")
+    second = _generate_in_subprocess(tmp_path / "b", "4242")
+    assert first == second == read_tree(GENERATED)
+
+
+def test_generated_python_is_black_stable() -> None:
+    for path in sorted(GENERATED.rglob("*.py")):
+        source = path.read_text(encoding="utf-8")
+        assert black.format_str(source, mode=MODE) == source, path
+
+
+def test_check_passes_when_in_sync_and_fails_with_a_diff_after_a_doc_edit(tmp_path: Path) -> None:
+    check = [sys.executable, "-m", "codegen", "generate", "--check", "--package", "typed_sagemaker",
+             "--output", str(GENERATED)]
+    in_sync = subprocess.run([*check, "--spec-dir", str(SPECS)], capture_output=True, text=True)
+    assert in_sync.returncode == 0, in_sync.stdout + in_sync.stderr
+
+    edited = tmp_path / "specs"
+    for relative, content in read_tree(SPECS).items():
+        (edited / relative).parent.mkdir(parents=True, exist_ok=True)
+        (edited / relative).write_bytes(content)
+    model = next(edited.glob("*/*/service-2.json"))
+    text = model.read_text(encoding="utf-8")
+    old = "The name of the training job."
+    assert old in text
+    model.write_text(text.replace(old, "The training job's name, edited.", 1), encoding="utf-8")
+
+    stale = subprocess.run([*check, "--spec-dir", str(edited)], capture_output=True, text=True)
+    assert stale.returncode == 1
+    assert "-        The name of the training job." in stale.stdout
+    assert "+        The training job's name, edited." in stale.stdout
+    assert "codegen generate" in stale.stderr
+    assert read_tree(GENERATED) == generate_tree(SPECS, "typed_sagemaker")  # --check wrote nothing

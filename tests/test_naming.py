@@ -1,0 +1,53 @@
+"""The naming rules of codegen.ir.naming, collision by collision."""
+
+from __future__ import annotations
+
+from codegen.ir import naming
+
+
+def test_members_become_snake_case_like_boto3() -> None:
+    assert naming.attr_names(["HyperParameterTuningJobName", "MaxResults"]) == {
+        "HyperParameterTuningJobName": "hyper_parameter_tuning_job_name",
+        "MaxResults": "max_results",
+    }
+
+
+def test_keywords_builtins_imports_and_helpers_get_a_trailing_underscore() -> None:
+    names = naming.attr_names(["Type", "Id", "Class", "Lambda", "Datetime", "ToBotocore", "Self"])
+    assert list(names.values()) == ["type_", "id_", "class_", "lambda_", "datetime_", "to_botocore_", "self_"]
+
+
+def test_names_that_collide_after_conversion_are_numbered_in_model_order() -> None:
+    names = naming.attr_names(["FooBar", "foo_bar", "Foo_Bar"])
+    assert list(names.values()) == ["foo_bar", "foo_bar_2", "foo_bar_3"]
+
+
+def test_unusable_characters_and_leading_digits() -> None:
+    names = naming.attr_names(["_Hidden", "3d", "with-dash", "ünï", ""])
+    assert list(names.values()) == ["hidden", "f_3d", "with_dash", "n", "field"]
+
+
+def test_class_names_avoid_builtins_and_helpers_and_stay_unique() -> None:
+    names = naming.class_names(["Exception", "Client", "__string", "List", "a.b", "a_b", "9Lives"])
+    assert names == {
+        "9Lives": "Shape9Lives",
+        "Client": "Client_",
+        "Exception": "Exception_",
+        "List": "List",
+        "__string": "String",
+        "a.b": "A_b",
+        "a_b": "A_b2",
+    }
+
+
+def test_enum_members_are_upper_snake_and_unique() -> None:
+    names = naming.enum_member_names(["InProgress", "ml.m4.xlarge", "1a", "", "a-b", "a_b", "NAME"])
+    assert list(names.values()) == ["IN_PROGRESS", "ML_M4_XLARGE", "V_1A", "EMPTY", "A_B", "A_B_2", "NAME"]
+
+
+def test_operations_and_cli_names() -> None:
+    assert naming.method_name("ListTrainingJobsForHyperParameterTuningJob") == (
+        "list_training_jobs_for_hyper_parameter_tuning_job"
+    )
+    assert naming.method_name("GetPaginator") == "get_paginator_"
+    assert naming.cli_name("HyperParameterTuningJobName") == "hyper-parameter-tuning-job-name"
