@@ -7,7 +7,9 @@ from pathlib import Path
 from codegen.errors import CodegenError
 from codegen.format import format_python
 from codegen.ir.build import build_service
+from codegen.ir import naming
 from codegen.ir.nodes import Service
+from codegen.render.operations import operation_views
 from codegen.render.environment import make_environment, service_globals
 from codegen.spec.store import ServiceSpec, read_snapshot
 from codegen.write import Tree
@@ -29,10 +31,20 @@ def render_package(spec: ServiceSpec, service: Service) -> Tree:
     context = service_globals(service)
     pkg = service.package
     model_names = [e.class_name for e in service.enums] + [s.class_name for s in service.structures]
+    views = operation_views(service)
+    paginated = [v for v in views if v.paginator is not None]
     context.update(
         export_names=sorted(model_names),
         model_names=sorted(model_names),
-        all_names=sorted(model_names),
+        operations=views,
+        paginated=paginated,
+        view_botocore_method=lambda view: naming.botocore_method_name(view.operation.name),
+        exception_names=[e.class_name for e in service.exceptions],
+        paginator_names=[v.paginator.class_name for v in paginated if v.paginator],
+        all_names=sorted(
+            [*model_names, "Client", "ServiceError", *(e.class_name for e in service.exceptions),
+             *(v.paginator.class_name for v in paginated if v.paginator)]
+        ),
         operation_names=", ".join(op.name for op in service.operations),
         distribution=pkg.replace("_", "-"),
         description=f"Typed SDK for {service.full_name} ({', '.join(o.name for o in service.operations)})",
@@ -41,7 +53,11 @@ def render_package(spec: ServiceSpec, service: Service) -> Tree:
         f"{pkg}/__init__.py": "package/__init__.py.j2",
         f"{pkg}/_runtime.py": "package/_runtime.py.j2",
         f"{pkg}/models.py": "package/models.py.j2",
+        f"{pkg}/errors.py": "package/errors.py.j2",
+        f"{pkg}/client.py": "package/client.py.j2",
     }
+    if paginated:
+        python_files[f"{pkg}/paginators.py"] = "package/paginators.py.j2"
     tree: dict[str, bytes] = {}
     for path, template in python_files.items():
         text = env.get_template(template).render(context)

@@ -71,10 +71,13 @@ BUILTINS = frozenset(
 IMPORTED_NAMES = frozenset({"annotations", "attrs", "botocore", "datetime", "enum", "typing", "re"})
 
 # Classes and functions the templates generate next to the shapes' classes.
-HELPER_CLASS_NAMES = ("Client", "Paginator", "PageIterator", "ValidationError")
+HELPER_CLASS_NAMES = ("Client", "Paginator", "PageIterator", "ServiceError", "ValidationError")
 
-# Methods the templates put on every generated structure.
-HELPER_METHOD_NAMES = frozenset({"to_botocore", "from_botocore", "self", "cls"})
+# Methods the templates put on every generated structure, and the parameters that client and
+# paginator methods take beside a request's members.
+HELPER_METHOD_NAMES = frozenset(
+    {"to_botocore", "from_botocore", "self", "cls", "request", "max_items", "page_size", "starting_token"}
+)
 
 # Attributes and methods of the generated Client other than the operations.
 CLIENT_RESERVED = frozenset(
@@ -153,3 +156,16 @@ def method_name(operation_name: str) -> str:
 
 def cli_name(name: str) -> str:
     return xform_name(name, "-")
+
+
+def paginator_class_names(operation_names: Iterable[str], taken: Iterable[str]) -> dict[str, str]:
+    """Operation name -> class name of its typed paginator (``<Operation>Paginator``), claimed
+    after every shape class so a shape keeps its own name."""
+    claims = NameClaims((*HELPER_CLASS_NAMES, *taken))
+    return {name: claims.claim(class_base_name(name) + "Paginator") for name in sorted(operation_names)}
+
+
+def botocore_method_name(operation_name: str) -> str:
+    """The method botocore's own client has for the operation (no collision handling: botocore
+    has none)."""
+    return xform_name(operation_name)

@@ -48,6 +48,7 @@ def make_environment(templates_dir: Path = TEMPLATES_DIR) -> jinja2.Environment:
         text_doc=_text_doc,
         summary=_summary,
         toml_str=escaping.toml_string,
+        ident_or_none=lambda name: escaping.code("None") if name == "None" else escaping.identifier(name),
     )
     return env
 
@@ -65,5 +66,6 @@ def service_globals(service: Service) -> dict[str, Any]:
         "enum_docstring": enum_docstring,
         "field_annotation": partial(pytypes.field_annotation, service),
         "field_default": pytypes.field_default,
+        "keyword_params": partial(pytypes.keyword_params, service),
         "required_read": pytypes.required_read,
     }

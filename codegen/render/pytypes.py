@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from codegen.ir.nodes import Enum, ListOf, MapOf, Member, Scalar, Service, Structure
-from codegen.render.escaping import Source, code, literal
+from codegen.render.escaping import Source, code, identifier, literal
 
 SCALAR_ANNOTATIONS = {
     "string": "str",
@@ -49,6 +49,17 @@ def field_annotation(service: Service, member: Member) -> Source:
     """A field's annotation: optional members may be None."""
     base = _annotation(service, member.shape)
     return code(base if member.required else f"{base} | None")
+
+
+def keyword_params(service: Service, members: tuple[Member, ...]) -> Source:
+    """Keyword-only parameters for a request's members (inside a ``*,`` signature)."""
+    lines = [
+        f"        {identifier(m.attr_name)}: {field_annotation(service, m)}"
+        + ("" if m.required else " = None")
+        + ","
+        for m in members
+    ]
+    return code("\n".join(lines))
 
 
 def field_default(member: Member) -> Source:

@@ -3,6 +3,11 @@
 Generated from the pinned botocore model by codegen; do not edit.
 """
 
+from typed_sagemaker.client import Client
+from typed_sagemaker.errors import (
+    ServiceError,
+    ResourceNotFound,
+)
 from typed_sagemaker.models import (
     FinalHyperParameterTuningJobObjectiveMetric,
     HyperParameterTrainingJobSummary,
@@ -14,14 +19,21 @@ from typed_sagemaker.models import (
     TrainingJobSortByOptions,
     TrainingJobStatus,
 )
+from typed_sagemaker.paginators import (
+    ListTrainingJobsForHyperParameterTuningJobPaginator,
+)
 
 __all__ = [
+    "Client",
     "FinalHyperParameterTuningJobObjectiveMetric",
     "HyperParameterTrainingJobSummary",
     "HyperParameterTuningJobObjectiveType",
+    "ListTrainingJobsForHyperParameterTuningJobPaginator",
     "ListTrainingJobsForHyperParameterTuningJobRequest",
     "ListTrainingJobsForHyperParameterTuningJobResponse",
     "ObjectiveStatus",
+    "ResourceNotFound",
+    "ServiceError",
     "SortOrder",
     "TrainingJobSortByOptions",
     "TrainingJobStatus",
