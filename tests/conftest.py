@@ -1,7 +1,13 @@
-"""Shared test configuration: the local SageMaker endpoint (``tests/fakes``) is a plugin."""
+"""Shared test configuration.
 
+``generated/`` is put on ``sys.path`` so the committed package is what the SDK tests import,
+and the local SageMaker endpoint (``tests/fakes``) is loaded as a pytest plugin.
+"""
+
+import sys
 from pathlib import Path
 
-_FAKES = Path(__file__).parent / "fakes" / "fixtures.py"
+_ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(_ROOT / "generated"))
 
-pytest_plugins = ["tests.fakes.fixtures"] if _FAKES.exists() else []
+pytest_plugins = ["tests.fakes.fixtures"]

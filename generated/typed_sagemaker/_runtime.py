@@ -106,7 +106,8 @@ def translated_errors(
 def strict_problems(shape: typing.Any, value: typing.Any, path: str) -> list[str]:
     """What botocore's validator leaves to the service: ``max``, ``pattern`` and ``enum``.
 
-    Messages follow botocore's wording; a pattern Python's ``re`` cannot compile is skipped.
+    Messages follow botocore's wording. A pattern must match the whole value (the models
+    come from services that validate that way); one Python's ``re`` cannot compile is skipped.
     """
     problems: list[str] = []
     if value is None:
@@ -149,7 +150,7 @@ def strict_problems(shape: typing.Any, value: typing.Any, path: str) -> list[str
                 f"valid values: {', '.join(enum_values)}"
             )
         pattern = compiled_pattern(metadata.get("pattern"))
-        if pattern is not None and pattern.search(value) is None:
+        if pattern is not None and pattern.fullmatch(value) is None:
             problems.append(
                 f"Invalid pattern for parameter {path}, value: {value}, "
                 f"valid pattern: {metadata['pattern']}"
@@ -193,24 +194,34 @@ ItemT = typing.TypeVar("ItemT")
 
 
 class PageIterator(typing.Generic[PageT, ItemT]):
-    """Typed pages over botocore's own paginator (its tokens, limits and truncation)."""
+    """Typed pages over botocore's own paginator (its tokens, limits and truncation).
+
+    Every iteration starts a new botocore page iterator (botocore's own is single-pass), so
+    the pages can be walked more than once; ``resume_token`` is that of the latest walk.
+    """
 
     def __init__(
         self,
-        pages: botocore.paginate.PageIterator,
+        start: typing.Callable[[], botocore.paginate.PageIterator],
         parse_page: typing.Callable[[typing.Mapping[str, typing.Any]], PageT],
         items_of: typing.Callable[[PageT], typing.Iterable[ItemT]],
         errors: typing.Mapping[str, type[botocore.exceptions.ClientError]],
     ) -> None:
-        self._pages = pages
+        self._start = start
         self._parse_page = parse_page
         self._items_of = items_of
         self._errors = errors
+        self._latest: botocore.paginate.PageIterator | None = None
+
+    def _pages(self) -> botocore.paginate.PageIterator:
+        self._latest = self._start()
+        return self._latest
 
     def __iter__(self) -> typing.Iterator[PageT]:
         """Each page as the operation's typed response."""
+        pages = self._pages()
         with translated_errors(self._errors):
-            for page in self._pages:
+            for page in pages:
                 yield self._parse_page(page)
 
     def items(self) -> typing.Iterator[ItemT]:
@@ -222,13 +233,16 @@ class PageIterator(typing.Generic[PageT, ItemT]):
         """One response holding every item. When ``max_items`` cut the listing short,
         ``resume_token`` (and a ``next_token`` member, if the response has one) resumes it.
         """
+        pages = self._pages()
         with translated_errors(self._errors):
-            return self._parse_page(self._pages.build_full_result())
+            return self._parse_page(pages.build_full_result())
 
     @property
     def resume_token(self) -> str | None:
         """The token to pass as ``starting_token`` to continue after ``max_items``."""
-        token: str | None = self._pages.resume_token
+        if self._latest is None:
+            return None
+        token: str | None = self._latest.resume_token
         return token
 
 

@@ -104,14 +104,9 @@ class ListTrainingJobsForHyperParameterTuningJobPaginator:
         params = request.to_botocore()
         params.pop("NextToken", None)
         params.pop("MaxResults", None)
-        pages = self._paginator.paginate(
-            **params,
-            PaginationConfig=_runtime.pagination_config(
-                max_items, page_size, starting_token
-            ),
-        )
+        config = _runtime.pagination_config(max_items, page_size, starting_token)
         return _runtime.PageIterator(
-            pages,
+            lambda: self._paginator.paginate(**params, PaginationConfig=config),
             ListTrainingJobsForHyperParameterTuningJobResponse.from_botocore,
             lambda page: page.training_job_summaries or (),
             errors.ERRORS,
