@@ -1,0 +1,635 @@
+"""What changed in the API between two spec snapshots, for users of the generated package.
+
+Pure: two ``Snapshot`` values in, a ``Report`` out, then text, JSON or Markdown. The comparison
+runs on the IR, so every change names the model's name and the Python name users write
+(``HyperParameterTrainingJobSummary.TuningJobName (tuning_job_name)``), and types are compared
+as the generated annotations (``str``, ``list[Foo]``, ``TrainingJobStatus | str``): a model-only
+rename of a shape that users never see (a string shape behind a map's keys) is no change.
+
+Classification, from the point of view of code using the generated package:
+
+breaking
+    operation, member, class, enum value or paginator removed; an operation's modeled error
+    removed along with its class; a Python name changed; a member became required, or a
+    required member was added to a request shape; a response member is no longer required (its
+    type gains ``| None``); a member's type changed; a paginator's settings changed.
+additive
+    operation, member, class, enum value, paginator or error added; a constraint relaxed (min
+    lowered, max raised, pattern removed); a request-only member no longer required; a plain
+    ``str`` member became an enum (``Foo | str`` still accepts every ``str``).
+constraint-tightened
+    min raised, max lowered, a pattern added or changed (patterns cannot be compared, so any
+    change counts as tighter).
+docs-only
+    documentation changed; a deprecation flag; an operation no longer lists an error whose
+    class another operation keeps (code keeps working).
+
+For lengths (strings, blobs, lists, maps) a missing ``min`` and ``min: 0`` mean the same, so
+that change is not reported. Changes are sorted by kind, service, model name, then change.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Iterable, Iterator, Literal, Protocol
+
+import attrs
+
+from codegen.ir.build import build_service
+from codegen.ir.nodes import (
+    Constraints,
+    Enum,
+    ListOf,
+    MapOf,
+    Member,
+    Operation,
+    Paginator,
+    Scalar,
+    Service,
+    Shape,
+    Structure,
+)
+from codegen.render import pytypes
+from codegen.spec.store import Snapshot
+
+Kind = Literal["breaking", "additive", "constraint-tightened", "docs-only"]
+KINDS: tuple[Kind, ...] = ("breaking", "additive", "constraint-tightened", "docs-only")
+KIND_TITLES: dict[str, str] = {
+    "breaking": "Breaking",
+    "additive": "Additive",
+    "constraint-tightened": "Constraint tightened",
+    "docs-only": "Docs-only",
+}
+FORMATS = ("text", "json", "markdown")
+NO_CHANGES = "No API changes."
+
+# Package name used to build the IR when the caller has none; it appears in no reported name.
+_PLACEHOLDER_PACKAGE = "generated_package"
+
+
+@attrs.frozen(order=False)
+class Change:
+    kind: Kind
+    service: str
+    target: str  # "service", "operation", "paginator", "error", "class", "member", "enum value"
+    model_name: str  # e.g. "HyperParameterTrainingJobSummary.TuningJobName"
+    python_name: str  # e.g. "tuning_job_name"; "" when the model name is what users write
+    change: str  # e.g. "member added", "max lowered"
+    detail: str = ""  # e.g. "str | None" or "256 -> 100"
+
+    @property
+    def subject(self) -> str:
+        if self.python_name and self.python_name != self.model_name:
+            return f"{self.model_name} ({self.python_name})"
+        return self.model_name
+
+    def sort_key(self) -> tuple[int, str, str, str, str]:
+        return (KINDS.index(self.kind), self.service, self.model_name, self.change, self.detail)
+
+    def to_json(self) -> dict[str, str]:
+        return {
+            "kind": self.kind,
+            "service": self.service,
+            "target": self.target,
+            "model_name": self.model_name,
+            "python_name": self.python_name,
+            "change": self.change,
+            "detail": self.detail,
+        }
+
+
+@attrs.frozen
+class Report:
+    old_botocore: str
+    new_botocore: str
+    # (service, old api version or None, new api version or None), sorted by service
+    services: tuple[tuple[str, str | None, str | None], ...]
+    changes: tuple[Change, ...]
+    package: str | None = None
+
+    @property
+    def empty(self) -> bool:
+        return not self.changes
+
+    @property
+    def breaking(self) -> bool:
+        return any(c.kind == "breaking" for c in self.changes)
+
+    def of_kind(self, kind: str) -> tuple[Change, ...]:
+        return tuple(c for c in self.changes if c.kind == kind)
+
+    def counts(self) -> dict[str, int]:
+        return {kind: len(self.of_kind(kind)) for kind in KINDS}
+
+
+# --- comparing ---------------------------------------------------------------------------------
+
+
+def botocore_version(snapshot: Snapshot) -> str:
+    """The botocore version a snapshot was pinned from; "none" for no snapshot at all."""
+    if not snapshot.manifest and not snapshot.services:
+        return "none"
+    source = snapshot.manifest.get("source") if isinstance(snapshot.manifest, dict) else None
+    version = source.get("botocore_version") if isinstance(source, dict) else None
+    return str(version) if version else "unknown"
+
+
+def diff_snapshots(old: Snapshot, new: Snapshot, package: str | None = None) -> Report:
+    """The API changes from ``old`` to ``new`` (raises ``CodegenError`` on a malformed spec)."""
+    build_package = package or _PLACEHOLDER_PACKAGE
+    old_services = {s.service_name: build_service(s, build_package) for s in old.services}
+    new_services = {s.service_name: build_service(s, build_package) for s in new.services}
+    changes: list[Change] = []
+    versions = []
+    for name in sorted(set(old_services) | set(new_services)):
+        before, after = old_services.get(name), new_services.get(name)
+        versions.append(
+            (name, before.api_version if before else None, after.api_version if after else None)
+        )
+        changes.extend(diff_services(before, after))
+    return Report(
+        old_botocore=botocore_version(old),
+        new_botocore=botocore_version(new),
+        services=tuple(versions),
+        changes=tuple(sorted(changes, key=Change.sort_key)),
+        package=package,
+    )
+
+
+def diff_services(old: Service | None, new: Service | None) -> list[Change]:
+    """Unsorted changes between two IRs of one service; either may be absent."""
+    if old is None and new is None:
+        return []
+    if old is None or new is None:
+        present = new or old
+        assert present is not None
+        kind: Kind = "additive" if new is not None else "breaking"
+        verb = "added" if new is not None else "removed"
+        return [
+            Change(
+                kind, present.service_name, "service", present.service_name, "", f"service {verb}"
+            )
+        ]
+    return list(_ServiceDiff(old, new).changes())
+
+
+def _annotation(service: Service, shape_name: str) -> str:
+    return str(pytypes.annotation(service, shape_name))
+
+
+def _reachable(service: Service, roots: Iterable[str | None]) -> frozenset[str]:
+    seen: set[str] = set()
+    stack = [r for r in roots if r is not None]
+    while stack:
+        name = stack.pop()
+        if name in seen:
+            continue
+        seen.add(name)
+        shape = service.shape(name)
+        if isinstance(shape, Structure):
+            stack.extend(m.shape for m in shape.members)
+        elif isinstance(shape, ListOf):
+            stack.append(shape.member)
+        elif isinstance(shape, MapOf):
+            stack.extend((shape.key, shape.value))
+    return frozenset(seen)
+
+
+def _inputs(service: Service) -> frozenset[str]:
+    return _reachable(service, (op.input for op in service.operations))
+
+
+def _outputs(service: Service) -> frozenset[str]:
+    return _reachable(service, (n for op in service.operations for n in (op.output, *op.errors)))
+
+
+def _classes(service: Service) -> dict[str, Structure | Enum]:
+    """Shapes that become classes users import: enums, structures and exceptions."""
+    return {
+        s.shape_name: s
+        for s in service.shapes
+        if isinstance(s, Enum) or (isinstance(s, Structure) and not s.document)
+    }
+
+
+def _class_kind(shape: Structure | Enum) -> str:
+    if isinstance(shape, Enum):
+        return "enum"
+    return "exception" if shape.exception else "structure"
+
+
+def _measures_length(shape: Shape) -> bool:
+    if isinstance(shape, Scalar):
+        return shape.kind in ("string", "blob")
+    return isinstance(shape, (Enum, ListOf, MapOf))
+
+
+def _show(value: object) -> str:
+    if value is None:
+        return "none"
+    if isinstance(value, str):
+        return f'"{value}"'
+    return str(value)
+
+
+def constraint_changes(
+    old: Constraints, new: Constraints, length: bool
+) -> Iterator[tuple[Kind, str, str]]:
+    """(kind, change, detail) for each of min, max and pattern that differ in effect."""
+    floor = 0 if length else float("-inf")
+    old_min = floor if old.min is None else old.min
+    new_min = floor if new.min is None else new.min
+    if old_min != new_min:
+        tighter = new_min > old_min
+        yield (
+            "constraint-tightened" if tighter else "additive",
+            "min raised" if tighter else "min lowered",
+            f"{_show(old.min)} -> {_show(new.min)}",
+        )
+    old_max = float("inf") if old.max is None else old.max
+    new_max = float("inf") if new.max is None else new.max
+    if old_max != new_max:
+        tighter = new_max < old_max
+        yield (
+            "constraint-tightened" if tighter else "additive",
+            "max lowered" if tighter else "max raised",
+            f"{_show(old.max)} -> {_show(new.max)}",
+        )
+    if old.pattern != new.pattern:
+        if new.pattern is None:
+            yield "additive", "pattern removed", _show(old.pattern)
+        elif old.pattern is None:
+            yield "constraint-tightened", "pattern added", _show(new.pattern)
+        else:
+            detail = f"{_show(old.pattern)} -> {_show(new.pattern)}"
+            yield "constraint-tightened", "pattern changed", detail
+
+
+def _paginator_fields(paginator: Paginator) -> dict[str, object]:
+    return attrs.asdict(paginator)
+
+
+class _ChangeFactory(Protocol):
+    def __call__(self, kind: Kind, what: str, detail: str = "") -> Change: ...
+
+
+class _ServiceDiff:
+    def __init__(self, old: Service, new: Service) -> None:
+        self.old, self.new = old, new
+        self.name = new.service_name
+        self.inputs = _inputs(new)
+        self.outputs = _outputs(old) | _outputs(new)
+
+    def change(
+        self,
+        kind: Kind,
+        target: str,
+        model_name: str,
+        python_name: str,
+        change: str,
+        detail: str = "",
+    ) -> Change:
+        return Change(kind, self.name, target, model_name, python_name, change, detail)
+
+    def factory(self, target: str, model_name: str, python_name: str) -> _ChangeFactory:
+        """A ``change`` function for one named thing."""
+
+        def change(kind: Kind, what: str, detail: str = "") -> Change:
+            return Change(kind, self.name, target, model_name, python_name, what, detail)
+
+        return change
+
+    def changes(self) -> Iterator[Change]:
+        if self.old.documentation != self.new.documentation:
+            yield self.change(
+                "docs-only", "service", self.name, "", "service documentation changed"
+            )
+        yield from self.operations()
+        yield from self.classes()
+
+    # operations
+
+    def operations(self) -> Iterator[Change]:
+        old_ops = {op.name: op for op in self.old.operations}
+        new_ops = {op.name: op for op in self.new.operations}
+        for name in sorted(set(old_ops) | set(new_ops)):
+            before, after = old_ops.get(name), new_ops.get(name)
+            if after is None:
+                assert before is not None
+                yield self.change(
+                    "breaking", "operation", name, before.method_name, "operation removed"
+                )
+            elif before is None:
+                detail = "paginated" if after.paginator else ""
+                yield self.change(
+                    "additive", "operation", name, after.method_name, "operation added", detail
+                )
+            else:
+                yield from self.operation(before, after)
+
+    def operation(self, old: Operation, new: Operation) -> Iterator[Change]:
+        operation = self.factory("operation", new.name, new.method_name)
+        error = self.factory("error", new.name, new.method_name)
+        paginator = self.factory("paginator", new.name, new.method_name)
+        if old.method_name != new.method_name:
+            yield operation(
+                "breaking", "renamed in Python", f"{old.method_name} -> {new.method_name}"
+            )
+        for side in ("input", "output"):
+            before, after = getattr(old, side), getattr(new, side)
+            if before != after:
+                yield operation("breaking", f"{side} changed", f"{_show(before)} -> {_show(after)}")
+        for name in sorted(set(old.errors) | set(new.errors)):
+            if name not in new.errors:
+                # Errors are translated by code for every operation: while another operation
+                # keeps the class, ``except`` clauses still work (its removal is reported apart).
+                kept = name in _classes(self.new)
+                kind: Kind = "docs-only" if kept else "breaking"
+                yield error(kind, "error removed", self.class_label(self.old, name))
+            elif name not in old.errors:
+                yield error("additive", "error added", self.class_label(self.new, name))
+        if old.paginator is None and new.paginator is not None:
+            yield paginator("additive", "paginator added")
+        elif old.paginator is not None and new.paginator is None:
+            yield paginator("breaking", "paginator removed")
+        elif (
+            old.paginator is not None
+            and new.paginator is not None
+            and old.paginator != new.paginator
+        ):
+            before, after = _paginator_fields(old.paginator), _paginator_fields(new.paginator)
+            differing = [k for k in before if before[k] != after[k]]
+            detail = "; ".join(f"{k} {before[k]!r} -> {after[k]!r}" for k in differing)
+            yield paginator("breaking", "paginator changed", detail)
+        if old.documentation != new.documentation:
+            yield operation("docs-only", "documentation changed")
+        if old.deprecated != new.deprecated:
+            yield operation(
+                "docs-only", "now deprecated" if new.deprecated else "no longer deprecated"
+            )
+
+    @staticmethod
+    def class_label(service: Service, shape_name: str) -> str:
+        shape = service.shape(shape_name)
+        class_name = getattr(shape, "class_name", shape_name)
+        return shape_name if class_name == shape_name else f"{shape_name} ({class_name})"
+
+    # classes
+
+    def classes(self) -> Iterator[Change]:
+        old_classes, new_classes = _classes(self.old), _classes(self.new)
+        for name in sorted(set(old_classes) | set(new_classes)):
+            before, after = old_classes.get(name), new_classes.get(name)
+            if after is None:
+                assert before is not None
+                kind = _class_kind(before)
+                yield self.change("breaking", "class", name, before.class_name, f"{kind} removed")
+            elif before is None:
+                yield self.change(
+                    "additive", "class", name, after.class_name, f"{_class_kind(after)} added"
+                )
+            else:
+                yield from self.class_changes(before, after)
+
+    def class_changes(self, old: Structure | Enum, new: Structure | Enum) -> Iterator[Change]:
+        change = self.factory("class", new.shape_name, new.class_name)
+        if _class_kind(old) != _class_kind(new):
+            yield change("breaking", "kind changed", f"{_class_kind(old)} -> {_class_kind(new)}")
+            return
+        if old.class_name != new.class_name:
+            yield change("breaking", "renamed in Python", f"{old.class_name} -> {new.class_name}")
+        if old.documentation != new.documentation:
+            yield change("docs-only", "documentation changed")
+        if isinstance(old, Enum) and isinstance(new, Enum):
+            yield from self.enum_values(old, new)
+        elif isinstance(old, Structure) and isinstance(new, Structure):
+            if old.error_code != new.error_code:
+                yield change(
+                    "breaking",
+                    "error code changed",
+                    f"{_show(old.error_code)} -> {_show(new.error_code)}",
+                )
+            yield from self.members(old, new)
+
+    def enum_values(self, old: Enum, new: Enum) -> Iterator[Change]:
+        before = {v.value: v.member_name for v in old.values}
+        after = {v.value: v.member_name for v in new.values}
+        for value in [*before, *(v for v in after if v not in before)]:
+            model_name = f"{new.shape_name}.{value}"
+            if value not in after:
+                python = f"{new.class_name}.{before[value]}"
+                yield self.change(
+                    "breaking", "enum value", model_name, python, "enum value removed"
+                )
+            elif value not in before:
+                python = f"{new.class_name}.{after[value]}"
+                yield self.change("additive", "enum value", model_name, python, "enum value added")
+            elif before[value] != after[value]:
+                python = f"{new.class_name}.{after[value]}"
+                yield self.change(
+                    "breaking",
+                    "enum value",
+                    model_name,
+                    python,
+                    "renamed in Python",
+                    f"{before[value]} -> {after[value]}",
+                )
+
+    def members(self, old: Structure, new: Structure) -> Iterator[Change]:
+        before = {m.wire_name: m for m in old.members}
+        after = {m.wire_name: m for m in new.members}
+        is_input = new.shape_name in self.inputs
+        is_output = new.shape_name in self.outputs or old.shape_name in self.outputs
+        for wire in [*before, *(w for w in after if w not in before)]:
+            model_name = f"{new.shape_name}.{wire}"
+            old_member, new_member = before.get(wire), after.get(wire)
+            either = new_member or old_member
+            assert either is not None
+            attr_name = either.attr_name
+            change = self.factory("member", model_name, self.member_python_name(new, attr_name))
+            if new_member is None:
+                yield change("breaking", "member removed")
+                continue
+            if old_member is None:
+                annotation = str(pytypes.field_annotation(self.new, new_member))
+                if new_member.required:
+                    kind: Kind = "breaking" if is_input else "additive"
+                    yield change(kind, "required member added", annotation)
+                else:
+                    yield change("additive", "member added", annotation)
+                continue
+            yield from self.member(old_member, new_member, is_output, change)
+
+    def member_python_name(self, structure: Structure, attr_name: str) -> str:
+        if structure.class_name == structure.shape_name:
+            return attr_name
+        return f"{structure.class_name}.{attr_name}"
+
+    def member(
+        self, old: Member, new: Member, is_output: bool, change: _ChangeFactory
+    ) -> Iterator[Change]:
+        if old.attr_name != new.attr_name:
+            yield change("breaking", "renamed in Python", f"{old.attr_name} -> {new.attr_name}")
+        if not old.required and new.required:
+            yield change("breaking", "became required")
+        elif old.required and not new.required:
+            if is_output:
+                yield change("breaking", "no longer required", "may now be None")
+            else:
+                yield change("additive", "no longer required")
+        old_type, new_type = _annotation(self.old, old.shape), _annotation(self.new, new.shape)
+        if old_type != new_type:
+            became_enum = old_type == "str" and new_type.endswith(" | str")
+            kind: Kind = "additive" if became_enum else "breaking"
+            yield change(kind, "type changed", f"{old_type} -> {new_type}")
+        else:
+            length = _measures_length(self.new.shape(new.shape))
+            for kind, what, detail in constraint_changes(old.constraints, new.constraints, length):
+                yield change(kind, what, detail)
+            yield from self.element_constraints(old.shape, new.shape, change)
+        if old.documentation != new.documentation:
+            yield change("docs-only", "documentation changed")
+        if old.deprecated != new.deprecated:
+            yield change(
+                "docs-only", "now deprecated" if new.deprecated else "no longer deprecated"
+            )
+
+    def element_constraints(
+        self, old_name: str, new_name: str, change: _ChangeFactory, suffix: str = ""
+    ) -> Iterator[Change]:
+        """Constraints on a list's items and a map's keys and values (the types are equal)."""
+        old, new = self.old.shape(old_name), self.new.shape(new_name)
+        pairs: list[tuple[str, str, str]] = []
+        if isinstance(old, ListOf) and isinstance(new, ListOf):
+            pairs = [(" items", old.member, new.member)]
+        elif isinstance(old, MapOf) and isinstance(new, MapOf):
+            pairs = [(" keys", old.key, new.key), (" values", old.value, new.value)]
+        for part, old_element, new_element in pairs:
+            before, after = self.old.shape(old_element), self.new.shape(new_element)
+            if isinstance(after, Structure) or isinstance(before, Structure):
+                continue  # a class of its own: compared as a class
+            label = suffix + part
+            length = _measures_length(after)
+            for kind, what, detail in constraint_changes(
+                before.constraints, after.constraints, length
+            ):
+                yield change(kind, f"{label.strip()}: {what}", detail)
+            yield from self.element_constraints(old_element, new_element, change, label)
+
+
+# --- rendering ---------------------------------------------------------------------------------
+
+
+def _versions(report: Report) -> str:
+    return f"botocore {report.old_botocore} -> {report.new_botocore}"
+
+
+def _api_versions(report: Report) -> list[str]:
+    lines = []
+    for name, before, after in report.services:
+        if before != after:
+            lines.append(f"{name} API version {before or 'none'} -> {after or 'none'}")
+    return lines
+
+
+def _summary(report: Report) -> str:
+    return ", ".join(f"{n} {KIND_TITLES[kind].lower()}" for kind, n in report.counts().items() if n)
+
+
+def _label(report: Report, change: Change) -> str:
+    several = len(report.services) > 1
+    return f"{change.service}: {change.subject}" if several else change.subject
+
+
+def _line(report: Report, change: Change) -> str:
+    text = f"{_label(report, change)}: {change.change}"
+    return f"{text}: {change.detail}" if change.detail else text
+
+
+def title(report: Report) -> str:
+    who = report.package or ", ".join(name for name, _, _ in report.services) or "API"
+    return f"{who}: {_versions(report)}"
+
+
+def render_text(report: Report) -> str:
+    lines = [f"API changes in {title(report)}", *_api_versions(report)]
+    if report.empty:
+        return "\n".join([*lines, NO_CHANGES]) + "\n"
+    lines.append(_summary(report))
+    for kind in KINDS:
+        changes = report.of_kind(kind)
+        if changes:
+            lines += ["", f"{KIND_TITLES[kind]} ({len(changes)}):"]
+            lines += [f"  - {_line(report, c)}" for c in changes]
+    return "\n".join(lines) + "\n"
+
+
+def _code(text: str) -> str:
+    """``text`` as a Markdown code span, whatever backticks it holds."""
+    longest = run = 0
+    for char in text:
+        run = run + 1 if char == "`" else 0
+        longest = max(longest, run)
+    fence = "`" * (longest + 1)
+    pad = " " if text.startswith("`") or text.endswith("`") else ""
+    return f"{fence}{pad}{text}{pad}{fence}"
+
+
+def _markdown_line(report: Report, change: Change) -> str:
+    parts = []
+    if len(report.services) > 1:
+        parts.append(f"{change.service}: ")
+    parts.append(_code(change.model_name))
+    if change.python_name and change.python_name != change.model_name:
+        parts.append(f" ({_code(change.python_name)})")
+    parts.append(f": {change.change}")
+    if change.detail:
+        parts.append(f": {_code(change.detail)}")
+    return "- " + "".join(parts)
+
+
+def render_markdown(report: Report, heading_level: int = 2) -> str:
+    """A Markdown section, e.g. a CHANGELOG entry."""
+    hashes = "#" * heading_level
+    lines = [f"{hashes} {title(report)}", ""]
+    lines += [f"{line}.\n" for line in _api_versions(report)]
+    if report.empty:
+        return "\n".join([*lines, NO_CHANGES]) + "\n"
+    lines.append(f"{_summary(report)}.")
+    for kind in KINDS:
+        changes = report.of_kind(kind)
+        if changes:
+            lines += ["", f"{hashes}# {KIND_TITLES[kind]}", ""]
+            lines += [_markdown_line(report, c) for c in changes]
+    return "\n".join(lines) + "\n"
+
+
+def report_json(report: Report) -> dict[str, object]:
+    return {
+        "package": report.package,
+        "old": {
+            "botocore_version": report.old_botocore,
+            "services": {name: before for name, before, _ in report.services if before},
+        },
+        "new": {
+            "botocore_version": report.new_botocore,
+            "services": {name: after for name, _, after in report.services if after},
+        },
+        "summary": report.counts(),
+        "breaking": report.breaking,
+        "changes": [c.to_json() for c in report.changes],
+    }
+
+
+def render_json(report: Report) -> str:
+    return json.dumps(report_json(report), indent=2, ensure_ascii=False) + "\n"
+
+
+def render(report: Report, fmt: str = "text") -> str:
+    if fmt == "json":
+        return render_json(report)
+    if fmt == "markdown":
+        return render_markdown(report)
+    if fmt == "text":
+        return render_text(report)
+    raise ValueError(f"unknown format {fmt!r}; expected one of {', '.join(FORMATS)}")

@@ -1,0 +1,486 @@
+"""API change reports (`codegen diff`) and re-pinning with a changelog (`codegen update`), on the
+real history of ListTrainingJobsForHyperParameterTuningJob: botocore 1.12.0, 1.13.0, 1.15.0
+(committed slices) and the current pin in specs/."""
+
+from __future__ import annotations
+
+import argparse
+import io
+import json
+import shutil
+from pathlib import Path
+from typing import Any, Callable
+
+import botocore
+import pytest
+
+from codegen.changes import (
+    NO_CHANGES,
+    Change,
+    Report,
+    constraint_changes,
+    diff_snapshots,
+    render,
+    render_json,
+    render_markdown,
+    render_text,
+)
+from codegen.changes_cli import (
+    add_diff_arguments,
+    add_update_arguments,
+    changelog_text,
+    run_diff,
+    run_update,
+    update_project,
+)
+from codegen.config import load_config
+from codegen.errors import CodegenError
+from codegen.ir.nodes import Constraints
+from codegen.pipeline import generate_tree
+from codegen.spec.source import ModelSource
+from codegen.spec.store import build_snapshot_tree, read_snapshot
+from codegen.write import read_tree, write_tree
+from tests.helpers import demo_model, write_spec
+
+ROOT = Path(__file__).resolve().parents[1]
+SPECS = ROOT / "specs"
+FIXTURES = ROOT / "tests" / "fixtures" / "specs"
+V1_12, V1_13, V1_15 = (FIXTURES / f"botocore-{v}" for v in ("1.12.0", "1.13.0", "1.15.0"))
+PACKAGE = load_config(ROOT).package
+SUMMARY = "HyperParameterTrainingJobSummary"
+REQUEST = "ListTrainingJobsForHyperParameterTuningJobRequest"
+OPERATION = "ListTrainingJobsForHyperParameterTuningJob"
+
+
+def report(old: Path, new: Path) -> Report:
+    return diff_snapshots(read_snapshot(old), read_snapshot(new), PACKAGE)
+
+
+def find(rep: Report, model_name: str, change: str) -> Change:
+    matches = [c for c in rep.changes if c.model_name == model_name and c.change == change]
+    assert len(matches) == 1, (model_name, change, render_text(rep))
+    return matches[0]
+
+
+def diff_main(*argv: str | Path) -> tuple[int, str]:
+    parser = argparse.ArgumentParser()
+    add_diff_arguments(parser)
+    out = io.StringIO()
+    return run_diff(parser.parse_args([str(a) for a in argv]), out=out), out.getvalue()
+
+
+def mutated(
+    source: Path, target: Path, edit: Callable[[dict[str, Any], dict[str, Any]], None]
+) -> Path:
+    """A copy of the spec dir ``source`` with ``edit(model, paginators)`` applied."""
+    shutil.copytree(source, target)
+    service = next(target.glob("sagemaker/*/service-2.json"))
+    paginators = service.with_name("paginators-1.json")
+    model, pages = json.loads(service.read_text()), json.loads(paginators.read_text())
+    edit(model, pages)
+    service.write_text(json.dumps(model, indent=2))
+    paginators.write_text(json.dumps(pages, indent=2))
+    return target
+
+
+# --- the real history --------------------------------------------------------------------------
+
+
+def test_1_12_to_1_13_adds_the_paginator_and_tuning_job_name() -> None:
+    rep = report(V1_12, V1_13)
+    paginator = find(rep, OPERATION, "paginator added")
+    assert paginator.kind == "additive"
+    assert paginator.python_name == "list_training_jobs_for_hyper_parameter_tuning_job"
+    member = find(rep, f"{SUMMARY}.TuningJobName", "member added")
+    assert (member.kind, member.python_name, member.detail) == (
+        "additive",
+        "tuning_job_name",
+        "str | None",
+    )
+    assert not rep.breaking
+    text = render_text(rep)
+    assert "botocore 1.12.0 -> 1.13.0" in text
+    assert f"{SUMMARY}.TuningJobName (tuning_job_name): member added" in text
+
+
+def test_1_13_to_1_15_adds_training_job_definition_name() -> None:
+    rep = report(V1_13, V1_15)
+    member = find(rep, f"{SUMMARY}.TrainingJobDefinitionName", "member added")
+    assert (member.kind, member.python_name) == ("additive", "training_job_definition_name")
+    assert [c.kind for c in rep.changes] == ["additive"]
+
+
+def test_1_15_to_current_adds_deleting_and_changes_docs() -> None:
+    rep = report(V1_15, SPECS)
+    deleting = find(rep, "TrainingJobStatus.Deleting", "enum value added")
+    assert (deleting.kind, deleting.python_name) == ("additive", "TrainingJobStatus.DELETING")
+    docs = rep.of_kind("docs-only")
+    assert {c.model_name for c in docs} >= {OPERATION, SUMMARY, f"{SUMMARY}.TrainingEndTime"}
+    assert all(c.change == "documentation changed" for c in docs if c.target != "service")
+    # Length patterns were rewritten; a string's missing min and min 0 are the same: not reported.
+    assert (
+        find(rep, f"{REQUEST}.HyperParameterTuningJobName", "pattern changed").kind
+        == "constraint-tightened"
+    )
+    assert not [c for c in rep.changes if c.change.startswith("min")]
+    # The map's value shape was renamed (ParameterValue -> HyperParameterValue) but is still a
+    # str to users; only its raised max shows.
+    values = find(rep, f"{SUMMARY}.TunedHyperParameters", "values: max raised")
+    assert (values.kind, values.detail) == ("additive", "256 -> 2500")
+    assert not [c for c in rep.changes if c.change == "type changed"]
+    assert not rep.breaking
+
+
+def test_identical_snapshots_report_no_changes_and_exit_0() -> None:
+    rep = report(SPECS, SPECS)
+    assert rep.empty and not rep.breaking
+    for fmt in ("text", "markdown"):
+        assert NO_CHANGES in render(rep, fmt)
+    assert json.loads(render_json(rep))["changes"] == []
+    code, out = diff_main(SPECS, SPECS, "--fail-on", "breaking")
+    assert code == 0 and NO_CHANGES in out
+
+
+def test_report_is_deterministic_and_ordered_by_kind() -> None:
+    first, second = report(V1_12, SPECS), report(V1_12, SPECS)
+    assert render_json(first) == render_json(second) and render_text(first) == render_text(second)
+    kinds = [c.kind for c in first.changes]
+    order = ["breaking", "additive", "constraint-tightened", "docs-only"]
+    assert kinds == sorted(kinds, key=order.index)
+    assert list(first.changes) == sorted(first.changes, key=Change.sort_key)
+
+
+# --- classification on synthetic changes -------------------------------------------------------
+
+
+def _breaking_edit(model: dict[str, Any], paginators: dict[str, Any]) -> None:
+    shapes = model["shapes"]
+    del shapes[SUMMARY]["members"]["TuningJobName"]  # member removed
+    shapes[REQUEST]["required"].append("MaxResults")  # member became required
+    shapes["TrainingJobStatus"]["enum"].remove("Stopped")  # enum value removed
+    shapes[SUMMARY]["members"]["CreationTime"] = {"shape": "MaxResults"}  # type changed
+    paginators["pagination"].clear()  # paginator removed
+
+
+def test_removed_required_enum_type_and_paginator_changes_are_breaking(tmp_path: Path) -> None:
+    new = mutated(V1_15, tmp_path / "new", _breaking_edit)
+    rep = report(V1_15, new)
+    expected = {
+        (f"{SUMMARY}.TuningJobName", "member removed"),
+        (f"{REQUEST}.MaxResults", "became required"),
+        ("TrainingJobStatus.Stopped", "enum value removed"),
+        (f"{SUMMARY}.CreationTime", "type changed"),
+        (OPERATION, "paginator removed"),
+    }
+    assert {(c.model_name, c.change) for c in rep.of_kind("breaking")} == expected
+    assert find(rep, f"{SUMMARY}.CreationTime", "type changed").detail == "datetime.datetime -> int"
+    assert (
+        find(rep, "TrainingJobStatus.Stopped", "enum value removed").python_name
+        == "TrainingJobStatus.STOPPED"
+    )
+    assert rep.breaking
+
+    code, out = diff_main(V1_15, new, "--fail-on", "breaking")
+    assert code == 1
+    assert "Breaking (5):" in out
+    assert f"{REQUEST}.MaxResults (max_results): became required" in out
+    assert diff_main(V1_15, new)[0] == 0  # without --fail-on, a report is not a failure
+    assert diff_main(V1_12, V1_15, "--fail-on", "breaking")[0] == 0  # additive only
+
+
+def test_added_operation_error_class_and_required_request_member(tmp_path: Path) -> None:
+    def edit(model: dict[str, Any], paginators: dict[str, Any]) -> None:
+        shapes = model["shapes"]
+        shapes["Throttled"] = {"type": "structure", "members": {}, "exception": True}
+        model["operations"][OPERATION]["errors"].append({"shape": "Throttled"})
+        shapes[REQUEST]["members"]["Region"] = {"shape": "TrainingJobName"}
+        shapes[REQUEST]["required"].append("Region")
+        shapes[SUMMARY]["members"]["Extra"] = {"shape": "TrainingJobName"}
+        shapes[SUMMARY]["required"].append("Extra")
+
+    rep = report(V1_15, mutated(V1_15, tmp_path / "new", edit))
+    assert find(rep, OPERATION, "error added").kind == "additive"
+    assert find(rep, "Throttled", "exception added").kind == "additive"
+    # Callers must now pass it: breaking. In a response it is just one more field.
+    assert find(rep, f"{REQUEST}.Region", "required member added").kind == "breaking"
+    assert find(rep, f"{SUMMARY}.Extra", "required member added").kind == "additive"
+
+
+def test_constraints_tightened_and_relaxed(tmp_path: Path) -> None:
+    def edit(model: dict[str, Any], paginators: dict[str, Any]) -> None:
+        shapes = model["shapes"]
+        shapes["MaxResults"]["max"] = 50  # lowered: tightened
+        shapes["MaxResults"]["min"] = 0  # lowered: relaxed
+        shapes["TrainingJobName"]["min"] = 2  # raised: tightened
+        shapes["FailureReason"]["max"] = 2048  # raised: relaxed
+        del shapes["MetricName"]["pattern"]  # removed: relaxed
+        shapes["ParameterKey"]["pattern"] = "[a-z]+"  # changed (a map's keys): tightened
+        shapes[REQUEST]["members"]["HyperParameterTuningJobName"]["documentation"] = "<p>New.</p>"
+
+    rep = report(V1_15, mutated(V1_15, tmp_path / "new", edit))
+    kinds = {(c.model_name, c.change): (c.kind, c.detail) for c in rep.changes}
+    assert kinds[(f"{REQUEST}.MaxResults", "max lowered")] == ("constraint-tightened", "100 -> 50")
+    assert kinds[(f"{REQUEST}.MaxResults", "min lowered")] == ("additive", "1 -> 0")
+    assert kinds[(f"{SUMMARY}.TrainingJobName", "min raised")] == ("constraint-tightened", "1 -> 2")
+    assert kinds[(f"{SUMMARY}.FailureReason", "max raised")][0] == "additive"
+    assert (
+        kinds[("FinalHyperParameterTuningJobObjectiveMetric.MetricName", "pattern removed")][0]
+        == "additive"
+    )
+    assert kinds[(f"{SUMMARY}.TunedHyperParameters", "keys: pattern changed")] == (
+        "constraint-tightened",
+        '".*" -> "[a-z]+"',
+    )
+    docs = find(rep, f"{REQUEST}.HyperParameterTuningJobName", "documentation changed")
+    assert docs.kind == "docs-only"
+    assert not rep.breaking
+
+
+def _demo(tmp_path: Path, name: str, new: bool) -> Path:
+    """A hand-made two-operation service, before (``new=False``) or after a model update."""
+    shapes: dict[str, Any] = {
+        "Str": {"type": "string"},
+        "Color": {"type": "string", "enum": ["red", "blue"]},
+        "Input": {
+            "type": "structure",
+            "required": [] if new else ["Name"],
+            "members": {"Name": {"shape": "Str"}, "Tint": {"shape": "Color" if new else "Str"}},
+        },
+        "Output": {"type": "structure", "members": {"Items": {"shape": "Client"}}},
+        # "Client" is a generated helper's name, so its class is Client_.
+        "Client": {
+            "type": "structure",
+            "required": [] if new else ["Id"],
+            "members": {"Id": {"shape": "Str"}},
+        },
+        "Kept": {"type": "structure", "members": {}, "exception": True},
+    }
+    model = demo_model(shapes)
+    http = {"method": "POST", "requestUri": "/"}
+    model["operations"]["Other"] = {"name": "Other", "http": http, "errors": [{"shape": "Kept"}]}
+    if not new:
+        shapes["Gone"] = {"type": "structure", "members": {}, "exception": True}
+        model["operations"]["DoIt"]["errors"] = [{"shape": "Gone"}, {"shape": "Kept"}]
+    return write_spec(tmp_path / name, model)
+
+
+def test_python_names_requiredness_by_direction_and_errors(tmp_path: Path) -> None:
+    old, new = _demo(tmp_path, "old", new=False), _demo(tmp_path, "new", new=True)
+    rep = diff_snapshots(read_snapshot(old), read_snapshot(new), "demo_sdk")
+    assert sorted((c.model_name, c.change, c.detail, c.kind) for c in rep.changes) == [
+        ("Client.Id", "no longer required", "may now be None", "breaking"),  # a response field
+        ("Color", "enum added", "", "additive"),
+        ("DoIt", "error removed", "Gone", "breaking"),  # its class is gone too
+        ("DoIt", "error removed", "Kept", "docs-only"),  # still raised as Kept (via Other)
+        ("Gone", "exception removed", "", "breaking"),
+        ("Input.Name", "no longer required", "", "additive"),  # a request may now omit it
+        ("Input.Tint", "type changed", "str -> Color | str", "additive"),  # takes every str
+    ]
+    client_id = find(rep, "Client.Id", "no longer required")
+    assert (client_id.python_name, client_id.subject) == ("Client_.id_", "Client.Id (Client_.id_)")
+
+
+def test_constraint_rules() -> None:
+    def kinds(old: Constraints, new: Constraints, length: bool = False) -> list[tuple[str, str]]:
+        return [(k, c) for k, c, _ in constraint_changes(old, new, length)]
+
+    assert kinds(Constraints(), Constraints(min=0), length=True) == []
+    assert kinds(Constraints(), Constraints(min=0)) == [("constraint-tightened", "min raised")]
+    assert kinds(Constraints(max=5), Constraints()) == [("additive", "max raised")]
+    assert kinds(Constraints(), Constraints(pattern="x")) == [
+        ("constraint-tightened", "pattern added")
+    ]
+    assert kinds(Constraints(1, 9, "a"), Constraints(1, 9, "a")) == []
+
+
+# --- formats -----------------------------------------------------------------------------------
+
+
+def test_json_format() -> None:
+    code, out = diff_main(V1_15, SPECS, "--format", "json", "--package", PACKAGE)
+    data = json.loads(out)
+    assert code == 0
+    assert data["old"]["botocore_version"] == "1.15.0"
+    assert (
+        data["new"]["botocore_version"]
+        == json.loads((SPECS / "manifest.json").read_text())["source"]["botocore_version"]
+    )
+    assert data["package"] == PACKAGE and data["breaking"] is False
+    assert data["summary"]["breaking"] == 0 and data["summary"]["additive"] >= 1
+    assert {
+        "kind": "additive",
+        "service": "sagemaker",
+        "target": "enum value",
+        "model_name": "TrainingJobStatus.Deleting",
+        "python_name": "TrainingJobStatus.DELETING",
+        "change": "enum value added",
+        "detail": "",
+    } in data["changes"]
+
+
+def test_markdown_format() -> None:
+    code, out = diff_main(V1_12, V1_13, "--format", "markdown", "--package", PACKAGE)
+    assert code == 0
+    assert out.startswith(f"## {PACKAGE}: botocore 1.12.0 -> 1.13.0\n")
+    assert "### Additive\n" in out and "### Breaking" not in out
+    assert f"- `{SUMMARY}.TuningJobName` (`tuning_job_name`): member added: `str | None`" in out
+    assert render_markdown(report(V1_12, V1_13), heading_level=3).startswith("### ")
+
+
+def test_bad_input_raises_codegen_error(tmp_path: Path) -> None:
+    with pytest.raises(CodegenError, match="not a directory"):
+        diff_main(tmp_path / "missing", SPECS)
+    (tmp_path / "empty").mkdir()
+    with pytest.raises(CodegenError, match="manifest.json"):
+        diff_main(SPECS, tmp_path / "empty")
+    with pytest.raises(SystemExit):  # argparse: unknown format
+        diff_main(SPECS, SPECS, "--format", "yaml")
+
+
+# --- codegen update ----------------------------------------------------------------------------
+
+
+def _project(tmp_path: Path, specs: Path | None) -> Path:
+    """A checkout: the real config, ``specs`` (or a fresh pin from the installed botocore) and
+    the package generated from it."""
+    root = tmp_path / "project"
+    root.mkdir()
+    shutil.copy(ROOT / "pyproject.toml", root / "pyproject.toml")
+    config = load_config(root)
+    if specs is None:  # up to date with whatever botocore is installed
+        tree = build_snapshot_tree(ModelSource.installed(), config.service, config.operations)
+        write_tree(root / "specs", tree)
+    else:
+        shutil.copytree(specs, root / "specs")
+    write_tree(root / "generated", generate_tree(root / "specs", config.package))
+    return root
+
+
+def _update(root: Path, source: ModelSource) -> tuple[Any, str]:
+    config = load_config(root)
+    out = io.StringIO()
+    result = update_project(
+        root=root,
+        spec_dir=root / "specs",
+        output_dir=root / "generated",
+        source=source,
+        service=config.service,
+        operations=config.operations,
+        package=config.package,
+        out=out,
+    )
+    return result, out.getvalue()
+
+
+def _state(root: Path) -> dict[str, tuple[bytes, int]]:
+    return {
+        str(p.relative_to(root)): (p.read_bytes() if p.is_file() else b"", p.stat().st_mtime_ns)
+        for p in sorted(root.rglob("*"))
+    }
+
+
+def test_update_when_up_to_date_changes_nothing(tmp_path: Path) -> None:
+    root = _project(tmp_path, specs=None)
+    before = _state(root)
+    result, out = _update(root, ModelSource.installed())
+    assert out == f"specs/ is up to date with botocore {botocore.__version__}; no API changes\n"
+    assert not result.changed and result.report is None
+    assert _state(root) == before
+    assert not (root / "CHANGELOG.md").exists()
+
+
+def test_update_from_an_old_pin_reports_and_writes_a_changelog_entry(tmp_path: Path) -> None:
+    root = _project(tmp_path, specs=V1_15)
+    (root / "CHANGELOG.md").write_text("# Changelog\n\nModel updates.\n\n## older entry\n\nOld.\n")
+    result, out = _update(root, ModelSource.installed())
+
+    version = botocore.__version__
+    assert f"API changes in {PACKAGE}: botocore 1.15.0 -> {version}" in out
+    assert "TrainingJobStatus.Deleting (TrainingJobStatus.DELETING): enum value added" in out
+    assert f"specs/: re-pinned from botocore 1.15.0 to {version}" in out
+    assert "CHANGELOG.md: entry added" in out
+    assert result.written == (root / "specs", root / "generated", root / "CHANGELOG.md")
+
+    expected_specs = build_snapshot_tree(ModelSource.installed(), "sagemaker", (OPERATION,))
+    assert read_tree(root / "specs") == dict(expected_specs)
+    assert read_tree(root / "generated") == dict(generate_tree(root / "specs", PACKAGE))
+    changelog = (root / "CHANGELOG.md").read_text()
+    assert changelog.startswith(
+        f"# Changelog\n\nModel updates.\n\n## {PACKAGE}: botocore 1.15.0 -> {version}\n"
+    )
+    assert changelog.index("TrainingJobStatus.Deleting") < changelog.index("## older entry")
+    assert changelog.endswith("## older entry\n\nOld.\n")
+
+    # Once re-pinned, a second run is a no-op that leaves the changelog alone.
+    before = _state(root)
+    result, out = _update(root, ModelSource.installed())
+    assert not result.changed and "up to date" in out and _state(root) == before
+
+
+def test_run_update_from_a_botocore_data_dir(tmp_path: Path, monkeypatch, capsys) -> None:
+    """`codegen update --botocore-data` with the 1.15.0 data: a downgrade, so breaking."""
+    root = _project(tmp_path, specs=SPECS)
+    botocore_dir = tmp_path / "old-botocore" / "botocore"
+    shutil.copytree(V1_15 / "sagemaker", botocore_dir / "data" / "sagemaker")
+    (botocore_dir / "__init__.py").write_text("__version__ = '1.15.0'\n")
+    parser = argparse.ArgumentParser()
+    add_update_arguments(parser)
+    monkeypatch.chdir(root)
+
+    assert run_update(parser.parse_args(["--botocore-data", str(botocore_dir / "data")])) == 0
+    out = capsys.readouterr().out
+    assert "TrainingJobStatus.Deleting (TrainingJobStatus.DELETING): enum value removed" in out
+    assert "Breaking (1):" in out
+    changelog = (root / "CHANGELOG.md").read_text()
+    assert changelog.startswith(f"# Changelog\n\n## {PACKAGE}: botocore ")
+    assert "-> 1.15.0" in changelog.splitlines()[2]
+    assert (
+        json.loads((root / "specs" / "manifest.json").read_text())["source"]["botocore_version"]
+        == "1.15.0"
+    )
+
+    assert run_update(parser.parse_args(["--botocore-data", str(botocore_dir / "data")])) == 0
+    assert capsys.readouterr().out == "specs/ is up to date with botocore 1.15.0; no API changes\n"
+
+
+def test_update_of_the_manifest_alone_writes_no_changelog_entry(tmp_path: Path) -> None:
+    """Same slice from a newer botocore: specs/ is re-pinned, the package is unchanged."""
+    root = _project(tmp_path, specs=None)
+    manifest = root / "specs" / "manifest.json"
+    manifest.write_text(manifest.read_text().replace(botocore.__version__, "1.31.0"))
+    generated = _state(root / "generated")
+    result, out = _update(root, ModelSource.installed())
+    assert result.report is not None and result.report.empty
+    assert result.written == (root / "specs",)
+    assert NO_CHANGES in out and "no changelog entry" in out
+    assert _state(root / "generated") == generated and not (root / "CHANGELOG.md").exists()
+
+
+def test_first_update_pins_the_service(tmp_path: Path) -> None:
+    root = tmp_path / "project"
+    root.mkdir()
+    shutil.copy(ROOT / "pyproject.toml", root / "pyproject.toml")
+    result, out = _update(root, ModelSource.installed())
+    assert f"specs/: pinned to botocore {botocore.__version__}" in out
+    assert find(result.report, "sagemaker", "service added").kind == "additive"
+    assert "botocore none -> " in (root / "CHANGELOG.md").read_text()
+
+
+def test_update_writes_nothing_when_the_new_model_is_bad(tmp_path: Path) -> None:
+    root = _project(tmp_path, specs=V1_15)
+
+    def edit(model: dict[str, Any], paginators: dict[str, Any]) -> None:
+        paginators["pagination"][OPERATION]["result_key"] = "NoSuchMember"
+
+    data = mutated(SPECS, tmp_path / "data", edit)
+    before = _state(root)
+    with pytest.raises(CodegenError, match="result_key"):
+        _update(root, ModelSource.data_directory(data))
+    assert _state(root) == before
+
+
+def test_changelog_text() -> None:
+    entry = "## new\n\nNew.\n"
+    assert changelog_text(None, entry) == "# Changelog\n\n## new\n\nNew.\n"
+    assert changelog_text("# Log\n\n## old\n", entry) == "# Log\n\n## new\n\nNew.\n\n## old\n"
+    assert changelog_text("# Log\nIntro.", entry) == "# Log\nIntro.\n\n## new\n\nNew.\n"
