@@ -1,4 +1,9 @@
-"""The ``codegen`` command: ``sync`` pins a model slice, ``generate`` renders ``generated/``."""
+"""The ``codegen`` command.
+
+``sync`` pins a model slice into ``specs/``; ``generate`` renders ``generated/`` from it;
+``update`` does both from the installed botocore and reports what changed; ``diff`` reports the
+changes between two spec directories.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +12,7 @@ import sys
 from pathlib import Path
 from typing import Sequence
 
+from codegen.changes_cli import add_diff_arguments, add_update_arguments, run_diff, run_update
 from codegen.config import load_config
 from codegen.errors import CodegenError
 from codegen.pipeline import generate_tree
@@ -37,6 +43,15 @@ def _parser() -> argparse.ArgumentParser:
     generate.add_argument(
         "--check", action="store_true", help="write nothing; exit 1 and show a diff if out of date"
     )
+    add_diff_arguments(
+        commands.add_parser("diff", help="report the API changes between two spec directories")
+    )
+    add_update_arguments(
+        commands.add_parser(
+            "update",
+            help="re-pin specs/ from botocore, regenerate, report the changes, add a CHANGELOG entry",
+        )
+    )
     return parser
 
 
@@ -45,6 +60,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command == "sync":
             return _sync(args)
+        if args.command == "diff":
+            return run_diff(args)
+        if args.command == "update":
+            return run_update(args)
         return _generate(args)
     except CodegenError as exc:
         print(f"codegen: error: {exc.one_line()}", file=sys.stderr)

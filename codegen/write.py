@@ -43,6 +43,8 @@ def write_tree(root: Path, tree: Tree) -> bool:
         return False
     root.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{root.name}.new-", dir=root.parent))
+    # mkdtemp makes the directory private (0700); the tree gets ordinary permissions.
+    staging.chmod(0o777 & ~_umask())
     try:
         for relative, content in sorted(tree.items()):
             path = staging / relative
@@ -64,6 +66,12 @@ def write_tree(root: Path, tree: Tree) -> bool:
         if staging.exists():
             shutil.rmtree(staging, ignore_errors=True)
     return True
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
 
 
 def diff_tree(root: Path, tree: Tree, label: str | None = None) -> str:

@@ -126,3 +126,18 @@ def test_files_that_no_longer_belong_are_removed(tmp_path: Path) -> None:
     assert write_tree(out, {"a.py": b"1"}) is True
     assert read_tree(out) == {"a.py": b"1"}
     assert write_tree(out, {"a.py": b"1"}) is False
+
+
+def test_written_trees_get_ordinary_permissions(tmp_path: Path) -> None:
+    out = tmp_path / "generated"
+    write_tree(out, {"a.py": b"1"})
+    import os
+
+    umask = os.umask(0)
+    os.umask(umask)
+    assert out.stat().st_mode & 0o777 == 0o777 & ~umask
+
+
+def test_codegen_diff_of_identical_snapshots_reports_nothing(capsys) -> None:
+    assert main(["diff", str(SPECS), str(SPECS)]) == 0
+    assert "No API changes." in capsys.readouterr().out
