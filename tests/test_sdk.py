@@ -189,3 +189,9 @@ def test_empty_listing(client: sdk.Client) -> None:
     pages = client.get_paginator(METHOD).paginate(hyper_parameter_tuning_job_name=EMPTY_TUNING_JOB)
     assert list(pages.items()) == []
     assert pages.build_full_result().training_job_summaries == []
+
+
+def test_enum_members_print_as_their_wire_value() -> None:
+    status = sdk.TrainingJobStatus.COMPLETED
+    assert (str(status), f"{status}", f"{status:>10}") == ("Completed", "Completed", " Completed")
+    assert status == "Completed" and sdk.TrainingJobStatus("Completed") is status

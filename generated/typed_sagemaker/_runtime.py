@@ -20,6 +20,17 @@ import botocore.session
 EnumT = typing.TypeVar("EnumT", bound=enum.Enum)
 
 
+class WireEnum(str, enum.Enum):
+    """Base of the generated enums: members are strings equal to their wire value, and print
+    as it (``str()`` and f-strings give ``Completed``, as boto3's plain strings do)."""
+
+    def __str__(self) -> str:
+        return str(self.value)
+
+    def __format__(self, format_spec: str) -> str:
+        return format(str(self.value), format_spec)
+
+
 class MissingMemberError(KeyError):
     """Data from the service lacks a member the model marks as required."""
 

@@ -6,7 +6,6 @@ Generated from the pinned model by codegen; do not edit.
 from __future__ import annotations
 
 import datetime
-import enum
 import typing
 
 import attrs
@@ -26,7 +25,7 @@ __all__ = [
 ]
 
 
-class TrainingJobStatus(str, enum.Enum):
+class TrainingJobStatus(_runtime.WireEnum):
     """Values of ``TrainingJobStatus``.
 
     A value the model does not list arrives as a plain ``str``."""
@@ -39,7 +38,7 @@ class TrainingJobStatus(str, enum.Enum):
     DELETING = "Deleting"
 
 
-class TrainingJobSortByOptions(str, enum.Enum):
+class TrainingJobSortByOptions(_runtime.WireEnum):
     """Values of ``TrainingJobSortByOptions``.
 
     A value the model does not list arrives as a plain ``str``."""
@@ -50,7 +49,7 @@ class TrainingJobSortByOptions(str, enum.Enum):
     FINAL_OBJECTIVE_METRIC_VALUE = "FinalObjectiveMetricValue"
 
 
-class SortOrder(str, enum.Enum):
+class SortOrder(_runtime.WireEnum):
     """Values of ``SortOrder``.
 
     A value the model does not list arrives as a plain ``str``."""
@@ -59,7 +58,7 @@ class SortOrder(str, enum.Enum):
     DESCENDING = "Descending"
 
 
-class HyperParameterTuningJobObjectiveType(str, enum.Enum):
+class HyperParameterTuningJobObjectiveType(_runtime.WireEnum):
     """Values of ``HyperParameterTuningJobObjectiveType``.
 
     A value the model does not list arrives as a plain ``str``."""
@@ -68,7 +67,7 @@ class HyperParameterTuningJobObjectiveType(str, enum.Enum):
     MINIMIZE = "Minimize"
 
 
-class ObjectiveStatus(str, enum.Enum):
+class ObjectiveStatus(_runtime.WireEnum):
     """Values of ``ObjectiveStatus``.
 
     A value the model does not list arrives as a plain ``str``."""
