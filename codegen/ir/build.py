@@ -199,13 +199,25 @@ def _convert_unchecked(
             document=bool(metadata.get("document")),
             event_stream=bool(shape.serialization.get("eventstream")),
             sensitive=sensitive,
+            payload=_optional_str(shape.serialization.get("payload")),
         )
     if isinstance(shape, botocore_model.ListShape):
         return ListOf(
             shape.name, shape.member.name, constraints, docs, shape.member.documentation or "", sensitive
         )
     if isinstance(shape, botocore_model.MapShape):
-        return MapOf(shape.name, shape.key.name, shape.value.name, constraints, docs, sensitive)
+        return MapOf(
+            shape.name,
+            shape.key.name,
+            shape.value.name,
+            constraints,
+            docs,
+            sensitive,
+            key_documentation=shape.key.documentation or "",
+            value_documentation=shape.value.documentation or "",
+            key_name=str(shape.key.serialization.get("name", "key")),
+            value_name=str(shape.value.serialization.get("name", "value")),
+        )
     values = _enum_values(shape)
     if values:
         member_names = naming.enum_member_names(values)
@@ -244,7 +256,14 @@ def _member(
         deprecated_message=str(raw.get("deprecatedMessage", "")),
         idempotency_token=bool(shape.metadata.get("idempotencyToken")),
         constraints=_constraints(shape.metadata),
+        location=_optional_str(shape.serialization.get("location")),
+        json_value=bool(shape.serialization.get("jsonvalue")),
+        streaming=bool(shape.serialization.get("streaming")),
     )
+
+
+def _optional_str(value: Any) -> str | None:
+    return value if isinstance(value, str) else None
 
 
 def _tuple(value: Any, path: str) -> tuple[str, ...]:

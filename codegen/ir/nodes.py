@@ -76,6 +76,10 @@ class MapOf:
     documentation: str
     sensitive: bool = False
     kind: Literal["map"] = "map"
+    key_documentation: str = ""  # the key's / value's documentation as the map refers to them
+    value_documentation: str = ""
+    key_name: str = "key"  # the key's / value's serialized name (``locationName``), if any
+    value_name: str = "value"
 
 
 @attrs.frozen
@@ -91,6 +95,9 @@ class Member:
     deprecated_message: str = ""
     idempotency_token: bool = False
     constraints: Constraints = Constraints()  # the member's own traits merged over its shape's
+    location: str | None = None  # where the member travels: "header", "uri", "querystring", ...
+    json_value: bool = False  # a string holding JSON (the ``jsonvalue`` trait)
+    streaming: bool = False  # a streamed blob (the trait may sit on the member or on its shape)
 
 
 @attrs.frozen
@@ -107,6 +114,7 @@ class Structure:
     event_stream: bool = False
     sensitive: bool = False
     kind: Literal["structure"] = "structure"
+    payload: str | None = None  # the member that is the whole HTTP body (rest protocols)
 
     @property
     def required_members(self) -> tuple[Member, ...]:
