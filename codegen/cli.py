@@ -16,7 +16,7 @@ from codegen.changes_cli import add_diff_arguments, add_update_arguments, run_di
 from codegen.config import load_config
 from codegen.errors import CodegenError
 from codegen.pipeline import generate_tree
-from codegen.spec.source import ModelSource
+from codegen.spec.source import ModelSource, all_operations
 from codegen.spec.store import build_snapshot_tree
 from codegen.write import diff_tree, write_tree
 
@@ -35,6 +35,9 @@ def _parser() -> argparse.ArgumentParser:
     sync.add_argument("--spec-dir", type=Path, help="where to write the snapshot (default: specs/)")
     sync.add_argument("service", nargs="?", help="service name (default: [tool.codegen])")
     sync.add_argument("operations", nargs="*", help="operation names (default: [tool.codegen])")
+    sync.add_argument(
+        "--all-operations", action="store_true", help="every operation of SERVICE"
+    )
 
     generate = commands.add_parser("generate", help="render the package from the spec directory")
     generate.add_argument("--spec-dir", type=Path, help="default: specs/")
@@ -71,21 +74,27 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _sync(args: argparse.Namespace) -> int:
-    if args.service and not args.operations:
-        raise CodegenError("operations", "name at least one operation after the service")
+    if args.all_operations and (not args.service or args.operations):
+        raise CodegenError("--all-operations", "takes a SERVICE and no operation names")
+    if args.service and not args.operations and not args.all_operations:
+        raise CodegenError("operations", "name at least one operation after the service, or --all-operations")
+    source = (
+        ModelSource.data_directory(args.botocore_data) if args.botocore_data else ModelSource.installed()
+    )
     if args.service:
-        service, operations, root = args.service, tuple(args.operations), Path.cwd()
+        operations = (
+            all_operations(source, args.service) if args.all_operations else tuple(args.operations)
+        )
+        service, root = args.service, Path.cwd()
     else:
         config = load_config()
         service, operations, root = config.service, config.operations, config.root
     spec_dir = args.spec_dir or root / "specs"
-    source = (
-        ModelSource.data_directory(args.botocore_data) if args.botocore_data else ModelSource.installed()
-    )
     tree = build_snapshot_tree(source, service, operations)
     changed = write_tree(spec_dir, tree)
     state = "updated" if changed else "already up to date"
-    print(f"{spec_dir}: {service} {', '.join(operations)} from {source.kind} "
+    named = ", ".join(operations) if len(operations) <= 5 else f"{len(operations)} operations"
+    print(f"{spec_dir}: {service} {named} from {source.kind} "
           f"{source.botocore_version}: {state}")
     return 0
 

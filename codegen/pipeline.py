@@ -3,13 +3,19 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment
 
 from codegen.errors import CodegenError
 from codegen.format import format_python
 from codegen.ir.build import build_service
 from codegen.ir import naming
 from codegen.ir.nodes import Service
+from codegen.render.clidoc import render_reference_pages
+from codegen.render.example import required_arguments
 from codegen.render.operations import operation_views
+from codegen.render.site import render_site
 from codegen.render.environment import make_environment, service_globals
 from codegen.spec.store import ServiceSpec, read_snapshot
 from codegen.write import Tree
@@ -63,10 +69,28 @@ def render_package(spec: ServiceSpec, service: Service) -> Tree:
         text = env.get_template(template).render(context)
         tree[path] = format_python(text, path).encode("utf-8")
     tree["pyproject.toml"] = env.get_template("package/pyproject.toml.j2").render(context).encode()
+    tree.update(_render_docs(env, context, service))
     tree[f"{pkg}/py.typed"] = b""
     for relative, content in spec.files.items():
         tree[f"{pkg}/data/{relative}"] = content
     return tree
+
+
+def _render_docs(env: Environment, context: dict[str, Any], service: Service) -> Tree:
+    """The Sphinx site: the AWS CLI reference pages and the Python API reference."""
+    views = operation_views(service)
+    view = views[0]
+    example_source = env.get_template("site/example.py.j2").render(
+        context, view=view, example=required_arguments(service, view)
+    )
+    example = format_python(example_source, "docs/api.rst (example)").strip("\n")
+    pages = {
+        path.rsplit("/", 1)[-1]: text for path, text in render_reference_pages(service).items()
+    }
+    files = {path: text.encode("utf-8") for path, text in render_site(service, pages, example).items()}
+    conf = env.get_template("site/conf.py.j2").render(context)
+    files["docs/conf.py"] = format_python(conf, "docs/conf.py").encode("utf-8")
+    return files
 
 
 def generate_tree(spec_dir: Path, package: str) -> Tree:

@@ -37,7 +37,9 @@ def imported(output: Path, package: str) -> Iterator[ModuleType]:
     """Import ``package`` from ``output``, and forget it afterwards."""
     sys.path.insert(0, str(output))
     try:
-        yield importlib.import_module(package)
+        module = importlib.import_module(package)
+        importlib.import_module(f"{package}.models")  # binds module.models (the package is lazy)
+        yield module
     finally:
         sys.path.remove(str(output))
         for name in [n for n in sys.modules if n == package or n.startswith(package + ".")]:

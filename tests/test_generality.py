@@ -56,3 +56,21 @@ def test_the_1_12_model_without_a_paginator_generates(tmp_path: Path) -> None:
         assert [s.value for s in module.TrainingJobStatus] == [
             "InProgress", "Completed", "Failed", "Stopping", "Stopped"
         ]
+
+
+def test_a_whole_small_service_generates_with_all_operations(tmp_path: Path) -> None:
+    """`codegen sync SERVICE --all-operations` (STS speaks the query protocol, not JSON)."""
+    from codegen.cli import main
+
+    spec_dir, out = tmp_path / "specs", tmp_path / "out"
+    assert main(["sync", "--spec-dir", str(spec_dir), "sts", "--all-operations"]) == 0
+    assert main(["generate", "--spec-dir", str(spec_dir), "--output", str(out), "--package", "gen_sts"]) == 0
+    from codegen.pipeline import load_services
+
+    ((_, service),) = load_services(spec_dir, "gen_sts")
+    assert len(service.operations) >= 8
+    with imported(out, "gen_sts") as module:
+        for shape in service.structures:
+            value = sample(service, module.models, shape.shape_name)
+            assert type(value).from_botocore(value.to_botocore()) == value
+        assert {e.class_name for e in service.exceptions} <= set(module.__all__)

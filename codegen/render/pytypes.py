@@ -51,9 +51,11 @@ def field_annotation(service: Service, member: Member) -> Source:
     return code(base if member.required else f"{base} | None")
 
 
-def keyword_params(service: Service, members: tuple[Member, ...]) -> Source:
-    """Keyword-only parameters for a request's members (inside a ``*,`` signature)."""
-    lines = [
+def keyword_params(service: Service, members: tuple[Member, ...], star: bool = False) -> Source:
+    """Keyword-only parameters for a request's members; with ``star``, preceded by the ``*,``
+    that makes them keyword-only (and nothing at all when there are no members)."""
+    lines = ["        *,"] if star and members else []
+    lines += [
         f"        {identifier(m.attr_name)}: {field_annotation(service, m)}"
         + ("" if m.required else " = None")
         + ","

@@ -74,3 +74,12 @@ def load_optional(
         return None
     except ValueError as exc:
         raise CodegenError(f"{service}/{type_name}.json", f"invalid JSON: {exc}") from None
+
+
+def all_operations(source: ModelSource, service: str) -> tuple[str, ...]:
+    """Every operation of the service's latest model, in model order."""
+    _, model = load_service(source, service)
+    operations = model.get("operations")
+    if not isinstance(operations, dict):
+        raise CodegenError(f"{service}/service-2.json: operations", "must be an object")
+    return tuple(operations)
