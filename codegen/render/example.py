@@ -5,7 +5,7 @@ from __future__ import annotations
 import attrs
 
 from codegen.ir.nodes import Enum, ListOf, MapOf, Scalar, Service, Structure
-from codegen.render.escaping import Source, code, identifier, literal
+from codegen.render.escaping import Source, code, identifier
 from codegen.render.operations import OperationView
 
 _SCALARS = {
@@ -56,4 +56,4 @@ def required_arguments(service: Service, view: OperationView) -> Example:
     return Example(code(arguments), tuple(sorted(imports)), uses_datetime[0])
 
 
-__all__ = ["Example", "required_arguments", "literal"]
+__all__ = ["Example", "required_arguments"]

@@ -11,11 +11,11 @@ from typing import Any
 
 import jinja2
 
-from codegen.ir.nodes import Enum, Member, Service, Structure
+from codegen.ir.nodes import Enum, Member, Service
 from codegen.render import rst
 from codegen.render.docstrings import constraint_text
 from codegen.render.environment import TEMPLATES_DIR
-from codegen.render.operations import OperationView, operation_views
+from codegen.render.operations import operation_views
 from codegen.render.pytypes import annotation
 
 
@@ -91,4 +91,4 @@ def render_site(
     return files
 
 
-__all__ = ["render_site", "member_facts", "OperationView", "Structure"]
+__all__ = ["render_site", "member_facts"]
