@@ -12,6 +12,7 @@ from codegen.format import format_python
 from codegen.ir.build import build_service
 from codegen.ir import naming
 from codegen.ir.nodes import Service
+from codegen.render.cli import cli_context
 from codegen.render.clidoc import render_reference_pages
 from codegen.render.example import required_arguments
 from codegen.render.operations import operation_views
@@ -55,12 +56,17 @@ def render_package(spec: ServiceSpec, service: Service) -> Tree:
         distribution=pkg.replace("_", "-"),
         description=f"Typed SDK for {service.full_name} ({', '.join(o.name for o in service.operations)})",
     )
+    context.update(cli_context(service))
     python_files = {
         f"{pkg}/__init__.py": "package/__init__.py.j2",
         f"{pkg}/_runtime.py": "package/_runtime.py.j2",
         f"{pkg}/models.py": "package/models.py.j2",
         f"{pkg}/errors.py": "package/errors.py.j2",
         f"{pkg}/client.py": "package/client.py.j2",
+        f"{pkg}/cli.py": "package/cli.py.j2",
+        f"{pkg}/_cli_output.py": "package/_cli_output.py.j2",
+        f"{pkg}/_help.py": "package/_help.py.j2",
+        f"{pkg}/__main__.py": "package/__main__.py.j2",
     }
     if paginated:
         python_files[f"{pkg}/paginators.py"] = "package/paginators.py.j2"

@@ -14,6 +14,7 @@ import re
 import typing
 
 import botocore.exceptions
+import botocore.loaders
 import botocore.paginate
 import botocore.session
 
@@ -84,15 +85,52 @@ def redacted(value: object) -> str:
 DATA_DIR = pathlib.Path(__file__).with_name("data")
 
 
-def botocore_session(profile_name: str | None = None) -> botocore.session.Session:
-    """A botocore session that finds this package's sliced model before botocore's own.
+class SliceLoader(botocore.loaders.Loader):  # type: ignore[misc]  # botocore is untyped
+    """botocore's loader for this package's data directory, falling back to ``fallback`` for
+    the files the slice does not hold (endpoints, partitions, retry and default configuration).
+
+    A service model is looked up among the slice's services only, not among every service
+    botocore ships (listing those takes hundreds of directory reads per model type).
+    """
+
+    def __init__(self, fallback: typing.Callable[[], botocore.loaders.Loader]) -> None:
+        super().__init__(
+            extra_search_paths=[str(DATA_DIR)], include_default_search_paths=False
+        )
+        self._make_fallback = fallback
+        self._fallback: botocore.loaders.Loader | None = None
+
+    def load_data_with_path(self, name: str) -> tuple[typing.Any, str]:
+        try:
+            found: tuple[typing.Any, str] = super().load_data_with_path(name)
+        except botocore.exceptions.DataNotFoundError:
+            if self._fallback is None:
+                self._fallback = self._make_fallback()
+            found = self._fallback.load_data_with_path(name)
+        return found
+
+
+def botocore_session(
+    profile_name: str | None = None,
+    *,
+    session_vars: typing.Mapping[str, typing.Any] | None = None,
+) -> botocore.session.Session:
+    """A botocore session that loads this package's services from its sliced model.
 
     The slice holds only this package's operations, so creating a client parses a few KB of
-    JSON instead of the service's whole model. Only sessions made here are changed: a session
-    passed in by the caller keeps botocore's full model.
+    JSON instead of the service's whole model, and it is the model the package was generated
+    from (a newer one in ``~/.aws/models`` does not replace it). Only sessions made here are
+    changed: a session passed in by the caller keeps botocore's full model. ``session_vars``
+    adds configuration variables (botocore's ``session_vars``).
     """
-    session = botocore.session.Session(profile=profile_name)
-    session.get_component("data_loader").search_paths.insert(0, str(DATA_DIR))
+    session = botocore.session.Session(
+        session_vars=dict(session_vars or {}), profile=profile_name
+    )
+
+    def botocore_loader() -> botocore.loaders.Loader:
+        return botocore.loaders.create_loader(session.get_config_variable("data_path"))
+
+    session.register_component("data_loader", SliceLoader(botocore_loader))
     return session
 
 
