@@ -9,10 +9,12 @@ import contextlib
 import datetime
 import enum
 import functools
+import os
 import pathlib
 import re
 import typing
 
+import botocore
 import botocore.exceptions
 import botocore.loaders
 import botocore.paginate
@@ -85,6 +87,14 @@ def redacted(value: object) -> str:
 DATA_DIR = pathlib.Path(__file__).with_name("data")
 
 
+def cache_dir() -> pathlib.Path:
+    """Where this package keeps data derived from botocore's (``$XDG_CACHE_HOME`` or ``~/.cache``)."""
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(
+        os.path.expanduser("~"), ".cache"
+    )
+    return pathlib.Path(base) / "typed_sagemaker"
+
+
 class SliceLoader(botocore.loaders.Loader):  # type: ignore[misc]  # botocore is untyped
     """botocore's loader for this package's data directory, falling back to ``fallback`` for
     the files the slice does not hold (endpoints, partitions, retry and default configuration).
@@ -100,14 +110,103 @@ class SliceLoader(botocore.loaders.Loader):  # type: ignore[misc]  # botocore is
         self._make_fallback = fallback
         self._fallback: botocore.loaders.Loader | None = None
 
+    def fallback(self) -> botocore.loaders.Loader:
+        if self._fallback is None:
+            self._fallback = self._make_fallback()
+        return self._fallback
+
     def load_data_with_path(self, name: str) -> tuple[typing.Any, str]:
         try:
             found: tuple[typing.Any, str] = super().load_data_with_path(name)
         except botocore.exceptions.DataNotFoundError:
-            if self._fallback is None:
-                self._fallback = self._make_fallback()
-            found = self._fallback.load_data_with_path(name)
+            found = self.fallback().load_data_with_path(name)
         return found
+
+    def endpoint_resolver(self) -> typing.Any:
+        """botocore's ``EndpointResolver`` over the partitions' data for this package's services.
+
+        botocore's ``endpoints.json`` is over a megabyte; the part for the slice's services is
+        kept in a cache file (per copy of that file, in ``~/.cache``), so sessions after the
+        first one read a few KB. Without a usable cache it is the whole file, as botocore does.
+        """
+        import botocore.regions
+
+        data, path = self._sliced_endpoints()
+        return botocore.regions.EndpointResolver(
+            data, uses_builtin_data=self.fallback().is_builtin_path(path)
+        )
+
+    def _sliced_endpoints(self) -> tuple[typing.Any, str]:
+        import hashlib
+        import json
+        import os
+
+        fallback = self.fallback()
+        source = None
+        for directory in fallback.search_paths:
+            candidate = os.path.join(directory, "endpoints")
+            if os.path.isdir(directory) and fallback.file_loader.exists(candidate):
+                source = candidate
+                break
+        if source is None:
+            found: tuple[typing.Any, str] = fallback.load_data_with_path("endpoints")
+            return found
+        file_name = next(
+            source + ext
+            for ext in (".json", ".json.gz")
+            if os.path.isfile(source + ext)
+        )
+        names = sorted(
+            {
+                name
+                for service in self.list_available_services("service-2")
+                for name in (
+                    service,
+                    self.load_service_model(service, "service-2")["metadata"].get(
+                        "endpointPrefix"
+                    ),
+                )
+                if name
+            }
+        )
+        stat = os.stat(file_name)
+        key = json.dumps(
+            [
+                1,
+                botocore.__version__,
+                os.path.realpath(file_name),
+                stat.st_size,
+                stat.st_mtime_ns,
+                names,
+            ]
+        )
+        cache = (
+            cache_dir()
+            / f"endpoints-{hashlib.sha256(key.encode()).hexdigest()[:24]}.json"
+        )
+        try:
+            return json.loads(cache.read_text(encoding="utf-8")), source
+        except (OSError, ValueError):
+            pass
+        data = fallback.load_data_with_path("endpoints")[0]
+        sliced = dict(data)
+        sliced["partitions"] = [
+            {
+                **partition,
+                "services": {
+                    k: v for k, v in partition.get("services", {}).items() if k in names
+                },
+            }
+            for partition in data.get("partitions", [])
+        ]
+        try:
+            cache.parent.mkdir(parents=True, exist_ok=True)
+            partial = cache.with_name(f"{cache.name}.{os.getpid()}.tmp")
+            partial.write_text(json.dumps(sliced), encoding="utf-8")
+            os.replace(partial, cache)
+        except OSError:
+            pass
+        return sliced, source
 
 
 def botocore_session(
@@ -130,7 +229,15 @@ def botocore_session(
     def botocore_loader() -> botocore.loaders.Loader:
         return botocore.loaders.create_loader(session.get_config_variable("data_path"))
 
-    session.register_component("data_loader", SliceLoader(botocore_loader))
+    loader = SliceLoader(botocore_loader)
+    session.register_component("data_loader", loader)
+    components = getattr(
+        session, "_internal_components", None
+    )  # (botocore has no public hook)
+    if components is not None:
+        components.lazy_register_component(
+            "endpoint_resolver", loader.endpoint_resolver
+        )
     return session
 
 
