@@ -80,11 +80,11 @@ def _text_list(
     if not items:
         return
     if any(isinstance(element, dict) for element in items):
+        # (the AWS CLI fails the same way on a list mixing objects with other values)
         keys = sorted(
             {
                 key
                 for element in items
-                if isinstance(element, dict)
                 for key, value in element.items()
                 if _is_scalar(value)
             }
