@@ -266,3 +266,13 @@ def test_help_is_the_reference_page_and_the_differences(capsys: pytest.CaptureFi
     assert "list-training-jobs-for-hyper-parameter-tuning-job" in overview
     assert cli.main(["--region", "x", "list-training-jobs-for-hyper-parameter-tuning-job", "--help"]) == 0
     assert capsys.readouterr().out == page
+
+
+def test_the_console_script_is_declared() -> None:
+    tomllib = pytest.importorskip("tomllib")
+    from pathlib import Path
+
+    pyproject = Path(cli.__file__).parents[1] / "pyproject.toml"
+    project = tomllib.loads(pyproject.read_text())["project"]
+    assert project["scripts"] == {"typed-sagemaker": "typed_sagemaker.cli:main"}
+    assert "jmespath" in " ".join(project["dependencies"])

@@ -426,7 +426,8 @@ for these commands, and prints the same output with the same exit status, except
 
 * Usage errors print a plain usage line ("usage: {prog} [options] <command> [parameters]")
   instead of the AWS CLI's banner, which starts with a carriage return and advertises AWS CLI
-  version 2. The error line itself and the exit status are the AWS CLI's.
+  version 2. The error message and the exit status are the AWS CLI's; argparse's messages
+  start with "{prog}: error:" instead of "aws: error:".
 * A --starting-token that decodes to JSON which is not a token this CLI printed (such as
   "MTIz", which is 123) fails with "Bad value for --starting-token ..." and exit status 255;
   the AWS CLI crashes with "'int' object has no attribute 'pop'".
@@ -438,7 +439,8 @@ for these commands, and prints the same output with the same exit status, except
 * Help prints the reference page as text, without a man page or pager.
 * --version prints "{prog}/<version> Python/<version> <system>/<release> botocore/<version>".
 * The service model is the one this package was generated from; ~/.aws/models and
-  AWS_DATA_PATH do not replace it.
+  AWS_DATA_PATH do not replace it. The part of botocore's endpoints.json this service needs
+  is cached in ~/.cache (or $XDG_CACHE_HOME).
 * Structures, maps and lists of structures are given as JSON (or file://); the AWS CLI's
   shorthand syntax (Key=Value,...) is not parsed.
 * No plugins, aliases or AWS CLI v2 migration warnings (--v2-debug is accepted and ignored).

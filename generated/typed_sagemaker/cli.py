@@ -697,7 +697,9 @@ class _Run:
             verify=g.verify_ssl,
             config=botocore.config.Config(**self.config_kwargs),
         )
-        if self.redactor is not None:
+        if (
+            self.redactor is not None and g.sign_request
+        ):  # (unsigned: no credentials to hide)
             self.redactor.learn(self._session())
         return client
 
