@@ -296,3 +296,34 @@ def test_no_output_of_any_case_shows_credentials(results: dict[str, tuple[Result
     for name, (_, ours) in results.items():
         for secret in (MARKER_ACCESS_KEY, MARKER_SECRET_KEY):
             assert secret.encode() not in ours.stdout + ours.stderr, name
+
+
+def test_credentials_from_aws_env_never_reach_the_output(aws_env: Any, sagemaker_server: FakeSageMakerServer) -> None:
+    """With the ``aws_env`` fixture itself: a debug run, a failing debug run, a table."""
+    env = {**aws_env.as_environ(), "PYTHONPATH": str(ROOT / "generated")}
+    runs = [
+        [*NAME, "--debug", "--output", "text"],
+        ["--hyper-parameter-tuning-job-name", "notfound", "--debug"],
+        [*NAME, "--output", "table", "--max-items", "1"],
+    ]
+    for args in runs:
+        done = subprocess.run([*OURS, COMMAND, *args, "--endpoint-url", sagemaker_server.endpoint_url],
+                              env=env, capture_output=True, timeout=60)
+        for secret in (aws_env.access_key, aws_env.secret_key):
+            assert secret.encode() not in done.stdout + done.stderr, args
+    assert sagemaker_server.requests == 5  # three pages, the failing call, one page
+    authorization = sagemaker_server.last_request.headers["authorization"]
+    assert aws_env.access_key in authorization  # the requests were signed with them
+
+
+def test_a_call_imports_neither_attrs_nor_the_typed_models(aws_env: Any, sagemaker_server: FakeSageMakerServer) -> None:
+    env = {**aws_env.as_environ(), "PYTHONPATH": str(ROOT / "generated")}
+    done = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "typed_sagemaker", COMMAND, *NAME,
+         "--endpoint-url", sagemaker_server.endpoint_url],
+        env=env, capture_output=True, check=True, timeout=60,
+    )
+    imported = {line.rsplit("|", 1)[-1].strip() for line in done.stderr.decode().splitlines() if "|" in line}
+    assert "typed_sagemaker.cli" in imported and "botocore.client" in imported
+    assert not {"attr", "attrs", "typed_sagemaker.models", "typed_sagemaker.client"} & imported
+    assert json.loads(done.stdout)["TrainingJobSummaries"][0]["CreationTime"] == 1700000122.623  # as on the wire
