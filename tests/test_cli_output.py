@@ -256,15 +256,15 @@ def test_the_debug_log_redacts_credentials(monkeypatch: pytest.MonkeyPatch) -> N
 
 
 def test_help_is_the_reference_page_and_the_differences(capsys: pytest.CaptureFixture[str]) -> None:
-    assert cli.main(["list-training-jobs-for-hyper-parameter-tuning-job", "help"]) == 0
+    assert cli.run(["list-training-jobs-for-hyper-parameter-tuning-job", "help"]) == 0
     page = capsys.readouterr().out
     assert "list-training-jobs-for-hyper-parameter-tuning-job" in page
     assert "--hyper-parameter-tuning-job-name <value>" in page
     assert "Differences from the AWS CLI v1" in page and "typed-sagemaker" in page
-    assert cli.main(["--help"]) == 0
+    assert cli.run(["--help"]) == 0
     overview = capsys.readouterr().out
     assert "list-training-jobs-for-hyper-parameter-tuning-job" in overview
-    assert cli.main(["--region", "x", "list-training-jobs-for-hyper-parameter-tuning-job", "--help"]) == 0
+    assert cli.run(["--region", "x", "list-training-jobs-for-hyper-parameter-tuning-job", "--help"]) == 0
     assert capsys.readouterr().out == page
 
 
