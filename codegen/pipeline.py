@@ -49,7 +49,7 @@ def render_package(spec: ServiceSpec, service: Service) -> Tree:
         exception_names=[e.class_name for e in service.exceptions],
         paginator_names=[v.paginator.class_name for v in paginated if v.paginator],
         all_names=sorted(
-            [*model_names, "Client", "ServiceError", *(e.class_name for e in service.exceptions),
+            [*model_names, "Client", "ServiceError", "ResponseParseError", "MissingMemberError", *(e.class_name for e in service.exceptions),
              *(v.paginator.class_name for v in paginated if v.paginator)]
         ),
         operation_names=", ".join(op.name for op in service.operations),

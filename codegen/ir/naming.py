@@ -71,7 +71,15 @@ BUILTINS = frozenset(
 IMPORTED_NAMES = frozenset({"annotations", "attrs", "botocore", "datetime", "enum", "typing", "re"})
 
 # Classes and functions the templates generate next to the shapes' classes.
-HELPER_CLASS_NAMES = ("Client", "Paginator", "PageIterator", "ServiceError", "ValidationError")
+HELPER_CLASS_NAMES = (
+    "Client",
+    "Paginator",
+    "PageIterator",
+    "ServiceError",
+    "ValidationError",
+    "ResponseParseError",
+    "MissingMemberError",
+)
 
 # Methods the templates put on every generated structure, and the parameters that client and
 # paginator methods take beside a request's members.

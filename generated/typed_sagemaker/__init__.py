@@ -11,6 +11,7 @@ import importlib
 import typing
 
 if typing.TYPE_CHECKING:
+    from typed_sagemaker._runtime import MissingMemberError, ResponseParseError
     from typed_sagemaker.client import Client
     from typed_sagemaker.errors import (
         ServiceError,
@@ -39,8 +40,10 @@ __all__ = [
     "ListTrainingJobsForHyperParameterTuningJobPaginator",
     "ListTrainingJobsForHyperParameterTuningJobRequest",
     "ListTrainingJobsForHyperParameterTuningJobResponse",
+    "MissingMemberError",
     "ObjectiveStatus",
     "ResourceNotFound",
+    "ResponseParseError",
     "ServiceError",
     "SortOrder",
     "TrainingJobSortByOptions",
@@ -49,6 +52,8 @@ __all__ = [
 
 _MODULES = {
     "Client": "client",
+    "MissingMemberError": "_runtime",
+    "ResponseParseError": "_runtime",
     "ServiceError": "errors",
     "ResourceNotFound": "errors",
     "FinalHyperParameterTuningJobObjectiveMetric": "models",

@@ -139,7 +139,12 @@ class Client:
             "list_training_jobs_for_hyper_parameter_tuning_job",
             request.to_botocore(),
         )
-        return ListTrainingJobsForHyperParameterTuningJobResponse.from_botocore(data)
+        return _runtime.parse_response(
+            ListTrainingJobsForHyperParameterTuningJobResponse.from_botocore,
+            data,
+            self._botocore_client,
+            "ListTrainingJobsForHyperParameterTuningJob",
+        )
 
     @typing.overload
     def paginate_list_training_jobs_for_hyper_parameter_tuning_job(

@@ -107,7 +107,12 @@ class ListTrainingJobsForHyperParameterTuningJobPaginator:
         config = _runtime.pagination_config(max_items, page_size, starting_token)
         return _runtime.PageIterator(
             lambda: self._paginator.paginate(**params, PaginationConfig=config),
-            ListTrainingJobsForHyperParameterTuningJobResponse.from_botocore,
+            lambda page: _runtime.parse_response(
+                ListTrainingJobsForHyperParameterTuningJobResponse.from_botocore,
+                page,
+                self._botocore_client,
+                "ListTrainingJobsForHyperParameterTuningJob",
+            ),
             lambda page: page.training_job_summaries or (),
             errors.ERRORS,
         )
