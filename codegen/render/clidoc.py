@@ -41,7 +41,7 @@ from botocore.docs.bcdoc.style import ReSTStyle
 
 from codegen.ir import naming
 from codegen.ir.nodes import Enum, ListOf, MapOf, Member, Operation, Scalar, Service, Shape, Structure
-from codegen.render.environment import TEMPLATES_DIR
+from codegen.render.environment import make_text_environment
 
 PAGE_TEMPLATE = "docs/operation.rst.j2"
 
@@ -927,14 +927,7 @@ def _paragraph(level: int = 0) -> str:
 
 @lru_cache(maxsize=1)
 def _environment() -> jinja2.Environment:
-    env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(str(TEMPLATES_DIR)),
-        undefined=jinja2.StrictUndefined,
-        autoescape=False,
-        keep_trailing_newline=True,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
+    env = make_text_environment()
     env.globals.update(value_list=value_list, codeblock=codeblock, br=_paragraph)
     return env
 

@@ -30,16 +30,23 @@ def _summary(html: str) -> escaping.Source:
     return escaping.docstring(first_sentence(html))
 
 
-def make_environment(templates_dir: Path = TEMPLATES_DIR) -> jinja2.Environment:
-    env = jinja2.Environment(
+def make_text_environment(templates_dir: Path = TEMPLATES_DIR) -> jinja2.Environment:
+    """For templates of text that is not Python (reStructuredText pages): StrictUndefined,
+    and the callers escape spec text with ``codegen.render.rst``."""
+    return jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(templates_dir)),
         undefined=jinja2.StrictUndefined,
-        finalize=escaping.finalize,
         autoescape=False,
         keep_trailing_newline=True,
         trim_blocks=True,
         lstrip_blocks=True,
     )
+
+
+def make_environment(templates_dir: Path = TEMPLATES_DIR) -> jinja2.Environment:
+    """For templates of Python source: nothing prints unless an escaping filter made it."""
+    env = make_text_environment(templates_dir)
+    env.finalize = escaping.finalize
     env.filters.update(
         lit=escaping.literal,
         ident=escaping.identifier,

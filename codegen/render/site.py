@@ -14,20 +14,13 @@ import jinja2
 from codegen.ir.nodes import Enum, Member, Service
 from codegen.render import rst
 from codegen.render.docstrings import constraint_text
-from codegen.render.environment import TEMPLATES_DIR
+from codegen.render.environment import make_text_environment
 from codegen.render.operations import operation_views
 from codegen.render.pytypes import annotation
 
 
 def _environment() -> jinja2.Environment:
-    env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(str(TEMPLATES_DIR)),
-        undefined=jinja2.StrictUndefined,
-        autoescape=False,
-        keep_trailing_newline=True,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
+    env = make_text_environment()
     env.filters.update(
         rst_literal=rst.literal, rst_block=rst.block, rst_text=rst.text, underline=_underline
     )
