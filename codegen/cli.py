@@ -15,6 +15,7 @@ from typing import Sequence
 from codegen.changes_cli import add_diff_arguments, add_update_arguments, run_diff, run_update
 from codegen.config import load_config
 from codegen.errors import CodegenError
+from codegen.cache import default_cache_dir
 from codegen.pipeline import generate_tree
 from codegen.spec.source import ModelSource, all_operations
 from codegen.spec.store import build_snapshot_tree
@@ -45,6 +46,11 @@ def _parser() -> argparse.ArgumentParser:
     generate.add_argument("--package", help="import name of the package (default: [tool.codegen])")
     generate.add_argument(
         "--check", action="store_true", help="write nothing; exit 1 and show a diff if out of date"
+    )
+    generate.add_argument(
+        "--no-cache",
+        action="store_true",
+        help="format everything again, ignoring the cache in $CODEGEN_CACHE_DIR or ~/.cache",
     )
     add_diff_arguments(
         commands.add_parser("diff", help="report the API changes between two spec directories")
@@ -106,7 +112,7 @@ def _generate(args: argparse.Namespace) -> int:
     spec_dir = args.spec_dir or root / "specs"
     output = args.output or root / "generated"
     package = args.package or (config.package if config else "")
-    tree = generate_tree(spec_dir, package)
+    tree = generate_tree(spec_dir, package, None if args.no_cache else default_cache_dir())
     if args.check:
         diff = diff_tree(output, tree, label=output.name)
         if diff:

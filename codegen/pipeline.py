@@ -8,7 +8,8 @@ from typing import Any
 from jinja2 import Environment
 
 from codegen.errors import CodegenError
-from codegen.format import format_python
+from codegen.cache import FormatCache, TreeCache, digest
+from codegen.format import FORMATTER_KEY, format_python, format_sources
 from codegen.ir.build import build_service
 from codegen.ir import naming
 from codegen.ir.nodes import Service
@@ -17,7 +18,7 @@ from codegen.render.clidoc import render_reference_pages
 from codegen.render.example import required_arguments
 from codegen.render.operations import operation_views
 from codegen.render.site import render_site
-from codegen.render.environment import make_environment, service_globals
+from codegen.render.environment import TEMPLATES_DIR, make_environment, service_globals
 from codegen.spec.store import ServiceSpec, read_snapshot
 from codegen.write import Tree
 
@@ -32,7 +33,7 @@ def load_services(spec_dir: Path, package: str) -> list[tuple[ServiceSpec, Servi
     return [(spec, build_service(spec, package)) for spec in snapshot.services]
 
 
-def render_package(spec: ServiceSpec, service: Service) -> Tree:
+def render_package(spec: ServiceSpec, service: Service, cache: FormatCache | None = None) -> Tree:
     """Every file of the generated distribution, by path relative to the output directory."""
     env = make_environment()
     context = service_globals(service)
@@ -70,10 +71,11 @@ def render_package(spec: ServiceSpec, service: Service) -> Tree:
     }
     if paginated:
         python_files[f"{pkg}/paginators.py"] = "package/paginators.py.j2"
-    tree: dict[str, bytes] = {}
-    for path, template in python_files.items():
-        text = env.get_template(template).render(context)
-        tree[path] = format_python(text, path).encode("utf-8")
+    sources = {path: env.get_template(template).render(context) for path, template in python_files.items()}
+    sources["docs/conf.py"] = env.get_template("site/conf.py.j2").render(context)
+    tree: dict[str, bytes] = {
+        path: text.encode("utf-8") for path, text in format_sources(sources, cache).items()
+    }
     tree["pyproject.toml"] = env.get_template("package/pyproject.toml.j2").render(context).encode()
     tree.update(_render_docs(env, context, service))
     tree[f"{pkg}/py.typed"] = b""
@@ -93,14 +95,38 @@ def _render_docs(env: Environment, context: dict[str, Any], service: Service) ->
     pages = {
         path.rsplit("/", 1)[-1]: text for path, text in render_reference_pages(service).items()
     }
-    files = {path: text.encode("utf-8") for path, text in render_site(service, pages, example).items()}
-    conf = env.get_template("site/conf.py.j2").render(context)
-    files["docs/conf.py"] = format_python(conf, "docs/conf.py").encode("utf-8")
-    return files
+    return {path: text.encode("utf-8") for path, text in render_site(service, pages, example).items()}
 
 
-def generate_tree(spec_dir: Path, package: str) -> Tree:
+def generate_tree(spec_dir: Path, package: str, cache_dir: Path | None = None) -> Tree:
+    """The generated tree for the spec directory; with ``cache_dir``, unchanged inputs give the
+    previous tree at once and unchanged code is not formatted again (``codegen.cache``)."""
+    trees = TreeCache(cache_dir) if cache_dir else None
+    key = _inputs_digest(spec_dir, package) if trees else ""
+    if trees:
+        cached = trees.get(key)
+        if cached is not None:
+            return cached
+    formats = FormatCache(cache_dir) if cache_dir else None
     tree: dict[str, bytes] = {}
     for spec, service in load_services(spec_dir, package):
-        tree.update(render_package(spec, service))
+        tree.update(render_package(spec, service, formats))
+    if trees:
+        trees.put(key, tree)
     return tree
+
+
+_CODEGEN_DIR = Path(__file__).resolve().parent
+
+
+def _inputs_digest(spec_dir: Path, package: str) -> str:
+    """Everything the tree depends on: the spec files, this generator's code and templates,
+    and the versions of the libraries whose output lands in it (black, botocore's bcdoc)."""
+    import botocore
+
+    parts: list[str | bytes] = [package, FORMATTER_KEY, botocore.__version__]
+    for root in (spec_dir, _CODEGEN_DIR, TEMPLATES_DIR):
+        for path in sorted(root.rglob("*")):
+            if path.is_file() and "__pycache__" not in path.parts:
+                parts += [path.relative_to(root).as_posix(), path.read_bytes()]
+    return digest(*parts)

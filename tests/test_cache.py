@@ -1,0 +1,45 @@
+"""Caches only save time: with or without them, cold or warm, the output is the same bytes."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import black
+
+from codegen.cache import FormatCache, TreeCache
+from codegen.format import MODE, format_sources, split_top_level
+from codegen.pipeline import generate_tree
+from tests.helpers import GENERATED, SPECS
+
+
+def test_cold_warm_and_uncached_runs_give_the_same_tree(tmp_path: Path) -> None:
+    uncached = generate_tree(SPECS, "typed_sagemaker")
+    cold = generate_tree(SPECS, "typed_sagemaker", tmp_path)
+    assert any((tmp_path / "format").rglob("*.py")) and any((tmp_path / "trees").iterdir())
+    warm = generate_tree(SPECS, "typed_sagemaker", tmp_path)
+    assert uncached == cold == warm
+
+
+def test_a_damaged_cache_is_ignored(tmp_path: Path) -> None:
+    expected = generate_tree(SPECS, "typed_sagemaker", tmp_path)
+    for entry in (tmp_path / "trees").iterdir():
+        entry.write_bytes(b"\x00not marshal")
+    assert TreeCache(tmp_path).get("missing") is None
+    assert generate_tree(SPECS, "typed_sagemaker", tmp_path) == expected
+
+
+def test_formatting_in_chunks_equals_black_on_the_whole_module() -> None:
+    for path in sorted((GENERATED / "typed_sagemaker").glob("*.py")):
+        # Undo black's layout (ast.unparse writes its own), then format both ways.
+        source = ast.unparse(ast.parse(path.read_text(encoding="utf-8")))
+        assert format_sources({path.name: source})[path.name] == black.format_str(source, mode=MODE)
+    # The header, then one chunk per class: 5 enums and 4 structures.
+    assert len(split_top_level((GENERATED / "typed_sagemaker" / "models.py").read_text())) == 10
+
+
+def test_format_cache_is_keyed_by_formatter_and_text(tmp_path: Path) -> None:
+    cache = FormatCache(tmp_path)
+    cache.put_many("black A", {"x=1\n": "x = 1\n"})
+    assert cache.get_many("black A", ["x=1\n", "y=2\n"]) == {"x=1\n": "x = 1\n"}
+    assert cache.get_many("black B", ["x=1\n"]) == {}
