@@ -8,13 +8,14 @@ changes between two spec directories.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 from typing import Sequence
 
 from codegen.changes_cli import add_diff_arguments, add_update_arguments, run_diff, run_update
 from codegen.config import load_config
-from codegen.errors import CodegenError
+from codegen.errors import CodegenError, one_line
 from codegen.cache import default_cache_dir
 from codegen.pipeline import generate_tree
 from codegen.spec.source import ModelSource, all_operations
@@ -23,6 +24,9 @@ from codegen.write import diff_tree, write_tree
 
 EXIT_BAD_INPUT = 2
 EXIT_OUT_OF_DATE = 1
+EXIT_INTERNAL_ERROR = 1
+EXIT_INTERRUPTED = 130
+DEBUG_VARIABLE = "CODEGEN_DEBUG"  # set (to anything) to see an internal error's traceback
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -65,6 +69,12 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """Run a command; report a failure on one line of stderr, never as a traceback.
+
+    Bad input (``CodegenError``) exits 2. Anything else is a bug in codegen: exit 1 with a
+    one-line summary, or the traceback when ``CODEGEN_DEBUG`` is set. A failed ``generate``
+    leaves the output directory as it was (``write_tree`` swaps in a complete tree or nothing).
+    """
     args = _parser().parse_args(argv)
     try:
         if args.command == "sync":
@@ -77,6 +87,24 @@ def main(argv: Sequence[str] | None = None) -> int:
     except CodegenError as exc:
         print(f"codegen: error: {exc.one_line()}", file=sys.stderr)
         return EXIT_BAD_INPUT
+    except KeyboardInterrupt:
+        print("codegen: interrupted", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    except Exception as exc:  # a bug in codegen, not the user's input
+        if os.environ.get(DEBUG_VARIABLE):
+            raise
+        print(_internal_error(exc), file=sys.stderr)
+        return EXIT_INTERNAL_ERROR
+
+
+def _internal_error(exc: BaseException) -> str:
+    detail = one_line(f"{type(exc).__name__}: {exc}")
+    if len(detail) > 300:
+        detail = detail[:297] + "..."
+    return (
+        f"codegen: internal error ({detail}); this is a bug in codegen, not in the input; "
+        f"rerun with {DEBUG_VARIABLE}=1 for the traceback"
+    )
 
 
 def _sync(args: argparse.Namespace) -> int:

@@ -37,8 +37,17 @@ def read_tree(root: Path) -> dict[str, bytes]:
     return files
 
 
+def _check_relative(relative: str) -> None:
+    """A tree path must stay inside the tree: relative, no ``..``, no empty or odd parts."""
+    parts = relative.split("/")
+    if not relative or relative.startswith("/") or any(p in ("", ".", "..") or "\x00" in p or "\\" in p for p in parts):
+        raise ValueError(f"not a path inside the output tree: {relative!r}")
+
+
 def write_tree(root: Path, tree: Tree) -> bool:
     """Make ``root`` hold exactly ``tree``. Returns False, touching nothing, when it already does."""
+    for relative in tree:
+        _check_relative(relative)
     if read_tree(root) == dict(tree):
         return False
     root.parent.mkdir(parents=True, exist_ok=True)

@@ -5,11 +5,12 @@ Pure: the same ``ServiceSpec`` and package name always give an equal ``Service``
 
 from __future__ import annotations
 
+import keyword
 from typing import Any, Iterator
 
 from botocore import model as botocore_model
 
-from codegen.errors import CodegenError
+from codegen.errors import CodegenError, json_path
 from codegen.ir import naming
 from codegen.ir.nodes import (
     Constraints,
@@ -25,28 +26,50 @@ from codegen.ir.nodes import (
     Shape,
     Structure,
 )
+from codegen.spec import validate
 from codegen.spec.store import ServiceSpec
 
 SCALAR_KINDS = ("string", "integer", "long", "float", "double", "boolean", "timestamp", "blob")
 _MALFORMED = (KeyError, TypeError, AttributeError, ValueError, IndexError)
 
+# Lists and maps nested in each other without a structure between them become nested
+# annotations and comprehensions in the generated code; AWS models nest at most 4 deep, and
+# Python's parser stops at 200 nested brackets.
+MAX_CONTAINER_NESTING = 32
+# Renderers walk member trees recursively (the reference pages, the CLI's input skeleton) and
+# expand every path, cutting only at recursion, as the AWS CLI does. The deepest AWS model nests
+# about 23 shapes deep and its largest tree (QuickSight's dashboards) has about 55,000 entries;
+# a spec far beyond either (a 40-deep "diamond" has 2**40 paths) is refused rather than left to
+# exhaust the stack or run for hours.
+MAX_NESTING = 100
+MAX_MEMBER_TREE = 200_000
+
 
 def build_service(spec: ServiceSpec, package: str) -> Service:
     where = f"{spec.service_name}/service-2.json"
+    if not (isinstance(package, str) and package.isidentifier() and not keyword.iskeyword(package)):
+        raise CodegenError("package", f"{package!r} is not a Python identifier")
+    for name in spec.operations:
+        if not naming.OPERATION_NAME.fullmatch(name):
+            raise CodegenError(
+                f"{where}: {json_path('operations', name)}",
+                "an operation name must be ASCII letters, digits and underscores, starting with a letter",
+            )
+    # Types first, with JSON paths; botocore's classes below then see a well-formed model.
+    validate.check_service_model(spec.model, where, spec.operations)
+    validate.check_paginators(spec.paginators, _paginators_file(where), spec.operations)
     try:
         model = botocore_model.ServiceModel(spec.model, spec.service_name)
         metadata = model.metadata
     except _MALFORMED as exc:
-        raise CodegenError(f"{where}: metadata", f"malformed: {exc}") from None
-    if not isinstance(spec.model.get("shapes"), dict):
-        raise CodegenError(f"{where}: shapes", "must be an object")
-    if not isinstance(spec.model.get("operations"), dict):
-        raise CodegenError(f"{where}: operations", "must be an object")
+        raise CodegenError(f"{where}: metadata", f"malformed: {exc!r}") from None
 
     operation_models = [_operation_model(model, name, where) for name in sorted(spec.operations)]
     ordered = _dependency_order(model, operation_models, where)
 
     shape_objects = {name: model.shape_for(name) for name in ordered}
+    _check_containers(shape_objects, ordered, where)
+    _check_nesting(shape_objects, ordered, operation_models, where)
     class_shapes = [
         n for n, s in shape_objects.items()
         if isinstance(s, botocore_model.StructureShape) or _enum_values(s)
@@ -54,11 +77,12 @@ def build_service(spec: ServiceSpec, package: str) -> Service:
     classes = naming.class_names(class_shapes)
     shapes = tuple(_convert(shape_objects[name], classes, spec.model["shapes"], where) for name in ordered)
 
-    method_claims = naming.NameClaims()
-    operations = tuple(
-        _operation(op, method_claims.claim(naming.method_name(op.name)), spec.paginators, where)
-        for op in operation_models
+    table = spec.paginators.get("pagination", {})
+    methods = naming.method_names(
+        [op.name for op in operation_models], [op.name for op in operation_models if op.name in table]
     )
+    operations = tuple(_operation(op, methods[op.name], table, where) for op in operation_models)
+    _check_command_names(operations, where)
     return Service(
         service_name=spec.service_name,
         api_version=spec.api_version,
@@ -76,22 +100,176 @@ def build_service(spec: ServiceSpec, package: str) -> Service:
     )
 
 
+def _paginators_file(where: str) -> str:
+    return where.replace("service-2.json", "paginators-1.json")
+
+
+def _components(children: dict[str, list[str]], ordered: list[str]) -> list[list[str]]:
+    """The strongly connected components of the shape graph (Tarjan's algorithm, iterative),
+    each after every component it refers to."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    on_stack: set[str] = set()
+    stack: list[str] = []
+    components: list[list[str]] = []
+    for root in ordered:
+        if root in index:
+            continue
+        index[root] = low[root] = len(index)
+        stack.append(root)
+        on_stack.add(root)
+        work: list[tuple[str, Iterator[str]]] = [(root, iter(children[root]))]
+        while work:
+            name, pending = work[-1]
+            for child in pending:
+                if child not in index:
+                    index[child] = low[child] = len(index)
+                    stack.append(child)
+                    on_stack.add(child)
+                    work.append((child, iter(children[child])))
+                    break
+                if child in on_stack:
+                    low[name] = min(low[name], index[child])
+            else:
+                work.pop()
+                if work:
+                    parent = work[-1][0]
+                    low[parent] = min(low[parent], low[name])
+                if low[name] == index[name]:
+                    component: list[str] = []
+                    while True:
+                        member = stack.pop()
+                        on_stack.discard(member)
+                        component.append(member)
+                        if member == name:
+                            break
+                    components.append(component)
+    return components
+
+
+def _check_nesting(
+    shapes: dict[str, botocore_model.Shape],
+    ordered: list[str],
+    operations: list[botocore_model.OperationModel],
+    where: str,
+) -> None:
+    """Refuse models nested deeper than MAX_NESTING or whose operations' member trees exceed
+    MAX_MEMBER_TREE entries. Both are upper bounds computed on the graph of recursive groups
+    (a group of mutually recursive shapes counts all its shapes), in linear time."""
+    children = {name: [c.name for c in _children(shape)] for name, shape in shapes.items()}
+    group_of: dict[str, int] = {}
+    depth: list[int] = []
+    size: list[int] = []
+    for number, component in enumerate(_components(children, ordered)):
+        for name in component:
+            group_of[name] = number
+        edges = [child for name in component for child in children[name]]
+        outside = [group_of[c] for c in edges if group_of.get(c, number) != number]
+        depth.append(len(component) + max((depth[g] for g in outside), default=0))
+        inside = len(edges) - len(outside)
+        total = len(component) + inside + len(component) * sum(size[g] for g in outside)
+        size.append(min(total, MAX_MEMBER_TREE + 1))
+        if depth[-1] > MAX_NESTING:
+            raise CodegenError(
+                f"{where}: {json_path('shapes', min(component))}",
+                f"shapes nested more than {MAX_NESTING} deep are not supported",
+            )
+    for op in operations:
+        for part, shape in (("input", op.input_shape), ("output", op.output_shape)):
+            if shape is not None and size[group_of[shape.name]] > MAX_MEMBER_TREE:
+                raise CodegenError(
+                    f"{where}: {json_path('operations', op.name, part)}",
+                    f"its member tree (every path through nested members, as the reference pages "
+                    f"list them) has more than {MAX_MEMBER_TREE} entries",
+                )
+
+
 def _operation_model(
     model: botocore_model.ServiceModel, name: str, where: str
 ) -> botocore_model.OperationModel:
+    path = f"{where}: {json_path('operations', name)}"
     try:
-        return model.operation_model(name)
+        operation = model.operation_model(name)
     except botocore_model.OperationNotFoundError:
-        raise CodegenError(f"{where}: operations.{name}", "no such operation") from None
+        raise CodegenError(path, "no such operation") from None
+    except _MALFORMED as exc:
+        raise CodegenError(path, f"malformed: {exc!r}") from None
+    return operation
+
+
+def _check_command_names(operations: tuple[Operation, ...], where: str) -> None:
+    """Operations name CLI commands and reference pages, which (as in the AWS CLI) have no
+    collision handling: two operations may not give the same command name."""
+    seen: dict[str, str] = {}
+    for op in operations:
+        other = seen.setdefault(op.cli_name, op.name)
+        if other != op.name:
+            raise CodegenError(
+                f"{where}: {json_path('operations', op.name)}",
+                f"its command name {op.cli_name!r} is also that of operation {other!r}",
+            )
+
+
+def _container_children(shape: botocore_model.Shape) -> list[botocore_model.Shape]:
+    if isinstance(shape, botocore_model.ListShape):
+        children = [shape.member]
+    elif isinstance(shape, botocore_model.MapShape):
+        children = [shape.key, shape.value]
+    else:
+        return []
+    return [c for c in children if isinstance(c, (botocore_model.ListShape, botocore_model.MapShape))]
+
+
+def _check_containers(
+    shapes: dict[str, botocore_model.Shape], ordered: list[str], where: str
+) -> None:
+    """Lists and maps must reach a structure or a scalar: a cycle of lists and maps alone
+    (``L = list[L]``) has no Python type, and nesting is limited (MAX_CONTAINER_NESTING).
+
+    Iterative depth-first search over list/map-to-list/map references, in model order.
+    """
+    depth: dict[str, int] = {}  # finished shapes: how many lists/maps deep they nest
+    for start in ordered:
+        if start in depth or not _container_children(shapes[start]):
+            continue
+        path: list[str] = [start]
+        stack: list[list[botocore_model.Shape]] = [_container_children(shapes[start])]
+        while stack:
+            if stack[-1]:
+                child = stack[-1].pop(0)
+                if child.name in depth:
+                    continue
+                if child.name in path:
+                    cycle = path[path.index(child.name):] + [child.name]
+                    raise CodegenError(
+                        f"{where}: {json_path('shapes', child.name)}",
+                        "refers to itself through lists and maps only ("
+                        + " -> ".join(cycle)
+                        + "); no Python type can express that without a structure in the cycle",
+                    )
+                path.append(child.name)
+                stack.append(_container_children(child))
+                continue
+            stack.pop()
+            name = path.pop()
+            depth[name] = 1 + max(
+                (depth[c.name] for c in _container_children(shapes[name])), default=0
+            )
+            if depth[name] > MAX_CONTAINER_NESTING:
+                raise CodegenError(
+                    f"{where}: {json_path('shapes', name)}",
+                    f"lists and maps nested more than {MAX_CONTAINER_NESTING} deep "
+                    "(with no structure between them) are not supported",
+                )
 
 
 def _roots(op: botocore_model.OperationModel, where: str) -> list[botocore_model.Shape]:
     try:
         shapes = [op.input_shape, op.output_shape, *op.error_shapes]
     except botocore_model.NoShapeFoundError as exc:
-        raise CodegenError(f"{where}: operations.{op.name}", f"refers to a missing shape {exc}") from None
+        raise CodegenError(f"{where}: {json_path('operations', op.name)}", f"refers to a missing shape {exc}") from None
     except _MALFORMED as exc:
-        raise CodegenError(f"{where}: operations.{op.name}", f"malformed: {exc}") from None
+        raise CodegenError(f"{where}: {json_path('operations', op.name)}", f"malformed: {exc!r}") from None
     return [s for s in shapes if s is not None]
 
 
@@ -119,7 +297,7 @@ def _dependency_order(
     state: dict[str, bool] = {}  # False while being visited, True when done
     for op in operations:
         stack: list[tuple[botocore_model.Shape, bool, str]] = [
-            (s, False, f"shapes.{s.name}") for s in reversed(_roots(op, where))
+            (s, False, json_path("shapes", s.name)) for s in reversed(_roots(op, where))
         ]
         while stack:
             shape, expanded, path = stack.pop()
@@ -136,10 +314,10 @@ def _dependency_order(
             except botocore_model.NoShapeFoundError as exc:
                 raise CodegenError(f"{where}: {path}", f"refers to a missing shape {exc}") from None
             except _MALFORMED as exc:
-                raise CodegenError(f"{where}: {path}", f"malformed: {exc}") from None
+                raise CodegenError(f"{where}: {path}", f"malformed: {exc!r}") from None
             for child in reversed(children):
                 if child.name not in state:
-                    stack.append((child, False, f"shapes.{child.name}"))
+                    stack.append((child, False, json_path("shapes", child.name)))
     return order
 
 
@@ -162,7 +340,7 @@ def _enum_values(shape: botocore_model.Shape) -> tuple[str, ...]:
 def _convert(
     shape: botocore_model.Shape, classes: dict[str, str], raw_shapes: dict[str, Any], where: str
 ) -> Shape:
-    path = f"{where}: shapes.{shape.name}"
+    path = f"{where}: {json_path('shapes', shape.name)}"
     try:
         return _convert_unchecked(shape, classes, raw_shapes, path)
     except CodegenError:
@@ -286,7 +464,7 @@ def _paginator(op: botocore_model.OperationModel, table: dict[str, Any], where: 
     entry = table.get(op.name)
     if entry is None:
         return None
-    path = f"{where}: pagination.{op.name}"
+    path = f"{_paginators_file(where)}: {json_path('pagination', op.name)}"
     if not isinstance(entry, dict):
         raise CodegenError(path, "must be an object")
     paginator = Paginator(
@@ -315,9 +493,8 @@ def _paginator(op: botocore_model.OperationModel, table: dict[str, Any], where: 
 
 
 def _operation(
-    op: botocore_model.OperationModel, method: str, paginators: dict[str, Any], where: str
+    op: botocore_model.OperationModel, method: str, table: dict[str, Any], where: str
 ) -> Operation:
-    table = paginators.get("pagination", {}) if isinstance(paginators, dict) else {}
     http = op.http or {}
     return Operation(
         name=op.name,
@@ -327,7 +504,7 @@ def _operation(
         output=op.output_shape.name if op.output_shape is not None else None,
         errors=tuple(s.name for s in op.error_shapes),
         documentation=op.documentation or "",
-        paginator=_paginator(op, table, where.replace("service-2.json", "paginators-1.json")),
+        paginator=_paginator(op, table, where),
         deprecated=bool(op.deprecated),
         http_method=str(http.get("method", "POST")),
         request_uri=str(http.get("requestUri", "/")),

@@ -6,9 +6,10 @@ because the keyword and builtin lists below are frozen here rather than read at 
 Classes (structures, enums, exceptions) -- ``class_name``
     Characters outside ``[A-Za-z0-9_]`` become ``_``; leading underscores are dropped; the first
     letter is upper-cased; a leading digit gets the prefix ``Shape``. A name that is a keyword, a
-    builtin, a name the generated modules import, or a generated helper (``Client`` ...) gets a
-    trailing ``_``. Names are claimed in sorted shape-name order after the helpers, and a later
-    claimant of a taken name gets ``2``, ``3``, ... appended.
+    builtin, a name the generated modules import, a generated helper (``Client`` ...) or a
+    module constant beside the classes (``ERRORS``, ``SERVICE_NAME``) gets a trailing ``_``.
+    Names are claimed in sorted shape-name order after the helpers, and a later claimant of a
+    taken name gets ``2``, ``3``, ... appended.
 
 Fields and keyword arguments -- ``attr_names``
     ``botocore.xform_name`` (as boto3 does), then characters outside ``[a-z0-9_]`` become ``_``,
@@ -23,8 +24,16 @@ Enum members -- ``enum_member_names``
     collapse, upper-cased; empty is ``EMPTY``; a leading digit gets ``V_``. Duplicates (``a-b`` and
     ``a_b``) get ``_2``, ``_3``, ... in model order.
 
-Operations -- ``method_name``
-    ``xform_name``; names of the client's own attributes get a trailing ``_``.
+Operations -- ``method_name``, ``method_names``
+    ``xform_name``; names of the client's own attributes get a trailing ``_``. Operations are
+    claimed in sorted order (a later claimant of a taken name gets ``2``, ``3``, ...). The client
+    also has ``paginate_<method>`` for each paginated operation, so an operation whose method
+    would be such a name (``PaginateFoo`` beside a paginated ``Foo``) is claimed again, with a
+    number.
+
+Operation names themselves -- ``OPERATION_NAME``
+    Letters, digits and underscores, starting with a letter (every botocore model's operations
+    are): they also name the CLI command and its reference page file.
 
 CLI -- ``cli_name``
     ``xform_name(name, "-")``, exactly as the AWS CLI does, without any collision handling (the
@@ -81,6 +90,10 @@ HELPER_CLASS_NAMES = (
     "MissingMemberError",
 )
 
+# Module-level constants of the modules that hold or import the shapes' classes (``errors.ERRORS``,
+# ``client.SERVICE_NAME``): a class of the same name would replace or be replaced by them.
+MODULE_CONSTANTS = ("ERRORS", "SERVICE_NAME")
+
 # Methods the templates put on every generated structure, and the parameters that client and
 # paginator methods take beside a request's members.
 HELPER_METHOD_NAMES = frozenset(
@@ -118,12 +131,13 @@ def class_base_name(shape_name: str) -> str:
     elif name[0].isdigit():
         name = "Shape" + name
     name = name[0].upper() + name[1:]
-    return name + "_" if name in _RESERVED or name in HELPER_CLASS_NAMES else name
+    reserved = name in _RESERVED or name in HELPER_CLASS_NAMES or name in MODULE_CONSTANTS
+    return name + "_" if reserved else name
 
 
 def class_names(shape_names: Iterable[str], extra_reserved: Iterable[str] = ()) -> dict[str, str]:
     """Shape name -> class name, for every shape that becomes a class."""
-    claims = NameClaims((*HELPER_CLASS_NAMES, *extra_reserved))
+    claims = NameClaims((*HELPER_CLASS_NAMES, *MODULE_CONSTANTS, *extra_reserved))
     return {name: claims.claim(class_base_name(name)) for name in sorted(shape_names)}
 
 
@@ -162,6 +176,29 @@ def method_name(operation_name: str) -> str:
     return name + "_" if name in CLIENT_RESERVED else name
 
 
+def method_names(operation_names: Iterable[str], paginated: Iterable[str] = ()) -> dict[str, str]:
+    """Operation name -> client method name, for every operation of one client."""
+    operations = sorted(operation_names)
+    paginated = set(paginated)
+    claims = NameClaims()
+    methods = {name: claims.claim(method_name(name)) for name in operations}
+    # Each pass renames the methods that equal a ``paginate_<method>`` name; a renamed method is
+    # a fresh claim, so the passes end (at most one per operation).
+    for _ in range(len(operations) + 1):
+        reserved = {PAGINATE_PREFIX + methods[name] for name in operations if name in paginated}
+        clashing = [name for name in operations if methods[name] in reserved]
+        if not clashing:
+            return methods
+        for name in clashing:
+            methods[name] = claims.claim(methods[name])
+    raise AssertionError("method names did not settle")  # pragma: no cover
+
+
+PAGINATE_PREFIX = "paginate_"
+
+OPERATION_NAME = re.compile(r"[A-Za-z][A-Za-z0-9_]*")
+
+
 def cli_name(name: str) -> str:
     return xform_name(name, "-")
 
@@ -169,7 +206,7 @@ def cli_name(name: str) -> str:
 def paginator_class_names(operation_names: Iterable[str], taken: Iterable[str]) -> dict[str, str]:
     """Operation name -> class name of its typed paginator (``<Operation>Paginator``), claimed
     after every shape class so a shape keeps its own name."""
-    claims = NameClaims((*HELPER_CLASS_NAMES, *taken))
+    claims = NameClaims((*HELPER_CLASS_NAMES, *MODULE_CONSTANTS, *taken))
     return {name: claims.claim(class_base_name(name) + "Paginator") for name in sorted(operation_names)}
 
 

@@ -10,7 +10,8 @@ from typing import Any, Iterable
 
 from botocore import model as botocore_model
 
-from codegen.errors import CodegenError
+from codegen.errors import CodegenError, json_path
+from codegen.spec.validate import check_service_model
 
 # Top-level keys of service-2.json kept in a slice; anything else (e.g. "examples") is dropped.
 SERVICE_KEYS = ("version", "metadata", "documentation", "operations", "shapes")
@@ -21,16 +22,16 @@ def reached_shapes(service: botocore_model.ServiceModel, operation_name: str) ->
     try:
         operation = service.operation_model(operation_name)
     except botocore_model.OperationNotFoundError:
-        raise CodegenError(f"operations.{operation_name}", "no such operation") from None
+        raise CodegenError(json_path("operations", operation_name), "no such operation") from None
     seen: dict[str, None] = {}
-    where = f"operations.{operation_name}"
+    where = json_path("operations", operation_name)
     try:
         roots = [operation.input_shape, operation.output_shape, *operation.error_shapes]
     except botocore_model.NoShapeFoundError as exc:
         raise CodegenError(where, f"refers to a missing shape: {exc}") from None
     for root in roots:
         if root is not None:
-            _walk(root, seen, f"shapes.{root.name}")
+            _walk(root, seen, json_path("shapes", root.name))
     return list(seen)
 
 
@@ -55,12 +56,12 @@ def _children(
 ) -> Iterable[tuple[botocore_model.Shape, str]]:
     if isinstance(shape, botocore_model.StructureShape):
         for name, member in shape.members.items():
-            yield member, f"shapes.{shape.name}.members.{name}"
+            yield member, json_path("shapes", shape.name, "members", name)
     elif isinstance(shape, botocore_model.ListShape):
-        yield shape.member, f"shapes.{shape.name}.member"
+        yield shape.member, json_path("shapes", shape.name, "member")
     elif isinstance(shape, botocore_model.MapShape):
-        yield shape.key, f"shapes.{shape.name}.key"
-        yield shape.value, f"shapes.{shape.name}.value"
+        yield shape.key, json_path("shapes", shape.name, "key")
+        yield shape.value, json_path("shapes", shape.name, "value")
 
 
 def slice_service(model: dict[str, Any], service_name: str, operations: Iterable[str]) -> dict[str, Any]:
@@ -69,10 +70,16 @@ def slice_service(model: dict[str, Any], service_name: str, operations: Iterable
     ``operations`` and ``shapes`` are sorted by name so the file is stable whatever order the
     source used; the members of a structure keep the model's order, which is meaningful.
     """
-    if not isinstance(model.get("shapes"), dict) or not isinstance(model.get("operations"), dict):
+    if not isinstance(model, dict) or not isinstance(model.get("shapes"), dict) or not isinstance(
+        model.get("operations"), dict
+    ):
         raise CodegenError(f"{service_name}/service-2.json", "needs 'operations' and 'shapes' objects")
     service = botocore_model.ServiceModel(model, service_name)
     operations = list(dict.fromkeys(operations))
+    for name in operations:  # each alone, so an unknown one is reported as before
+        if name not in model["operations"]:
+            raise CodegenError(json_path("operations", name), "no such operation")
+    check_service_model(model, f"{service_name}/service-2.json", operations)
     shape_names: set[str] = set()
     for name in operations:
         shape_names.update(reached_shapes(service, name))

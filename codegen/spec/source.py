@@ -61,6 +61,8 @@ def load_service(source: ModelSource, service: str) -> tuple[str, dict[str, Any]
         raise CodegenError(f"service {service!r}", f"not found in the {source.kind}") from None
     except ValueError as exc:  # invalid JSON in a data file
         raise CodegenError(f"{service}/service-2.json", f"invalid JSON: {exc}") from None
+    except RecursionError:
+        raise CodegenError(f"{service}/service-2.json", "JSON nested too deeply to read") from None
     return api_version, model
 
 
@@ -74,6 +76,8 @@ def load_optional(
         return None
     except ValueError as exc:
         raise CodegenError(f"{service}/{type_name}.json", f"invalid JSON: {exc}") from None
+    except RecursionError:
+        raise CodegenError(f"{service}/{type_name}.json", "JSON nested too deeply to read") from None
 
 
 def all_operations(source: ModelSource, service: str) -> tuple[str, ...]:

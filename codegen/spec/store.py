@@ -11,15 +11,17 @@ Layout (usable directly as a botocore data path)::
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
 import attrs
 
-from codegen.errors import CodegenError
+from codegen.errors import CodegenError, json_path
 from codegen.jsonio import dumps_stable
 from codegen.spec.slicing import slice_paginators, slice_service
 from codegen.spec.source import ModelSource, canonical_sha256, load_optional, load_service
+from codegen.spec.validate import check_paginators, check_text
 from codegen.write import Tree
 
 MANIFEST = "manifest.json"
@@ -52,6 +54,7 @@ def build_snapshot_tree(source: ModelSource, service: str, operations: tuple[str
     api_version, model = load_service(source, service)
     sliced = slice_service(model, service, operations)
     paginators_source = load_optional(source, service, "paginators-1", api_version)
+    check_paginators(paginators_source or {}, f"{service}/paginators-1.json", operations)
     paginators = slice_paginators(paginators_source, operations)
     rules = load_optional(source, service, "endpoint-rule-set-1", api_version)
 
@@ -92,9 +95,26 @@ def _read_json(path: Path, where: str) -> Any:
     if not text.strip():
         raise CodegenError(where, "empty file")
     try:
-        return json.loads(text)
+        data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise CodegenError(f"{where}:{exc.lineno}:{exc.colno}", f"invalid JSON: {exc.msg}") from None
+    except RecursionError:
+        raise CodegenError(where, "JSON nested too deeply to read") from None
+    except ValueError as exc:  # e.g. an integer longer than Python converts (4300 digits)
+        raise CodegenError(where, f"invalid JSON: {exc}") from None
+    check_text(data, text, where)
+    return data
+
+
+# A service name or API version becomes a directory of the spec dir and of the generated
+# package's data: one plain path segment (botocore's are ``sagemaker``, ``2017-07-24``).
+_PATH_SEGMENT = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
+
+
+def _segment(value: Any, where: str) -> str:
+    if not isinstance(value, str) or not _PATH_SEGMENT.fullmatch(value) or ".." in value:
+        raise CodegenError(where, f"{value!r} is not a plain directory name (letters, digits, '.', '_', '-')")
+    return value
 
 
 def read_snapshot(spec_dir: Path) -> Snapshot:
@@ -105,8 +125,15 @@ def read_snapshot(spec_dir: Path) -> Snapshot:
         raise CodegenError(f"{where}: services", "must be an object")
     services = []
     for name, entry in sorted(manifest["services"].items()):
+        _segment(name, f"{where}: {json_path('services', name)}")
         if not isinstance(entry, dict) or not isinstance(entry.get("api_version"), str):
-            raise CodegenError(f"{where}: services.{name}.api_version", "must be a string")
+            raise CodegenError(f"{where}: {json_path('services', name, 'api_version')}", "must be a string")
+        _segment(entry["api_version"], f"{where}: {json_path('services', name, 'api_version')}")
+        operations = entry.get("operations")
+        if not isinstance(operations, list) or not all(isinstance(o, str) for o in operations):
+            raise CodegenError(f"{where}: {json_path('services', name, 'operations')}", "must be a list of strings")
+        if not operations:
+            raise CodegenError(f"{where}: {json_path('services', name, 'operations')}", "name at least one operation")
         base = f"{name}/{entry['api_version']}"
         files = {
             f"{base}/{file}": (spec_dir / base / file).read_bytes()
@@ -118,9 +145,6 @@ def read_snapshot(spec_dir: Path) -> Snapshot:
         paginators = _read_json(pag_path, str(pag_path)) if pag_path.is_file() else {"pagination": {}}
         rules_path = spec_dir / base / "endpoint-rule-set-1.json"
         rules = _read_json(rules_path, str(rules_path)) if rules_path.is_file() else None
-        operations = entry.get("operations")
-        if not isinstance(operations, list) or not all(isinstance(o, str) for o in operations):
-            raise CodegenError(f"{where}: services.{name}.operations", "must be a list of strings")
         services.append(
             ServiceSpec(name, entry["api_version"], tuple(operations), model, paginators, rules, files)
         )
