@@ -73,8 +73,8 @@ from codegen.pipeline import generate_tree, load_services
 from codegen.write import Tree, read_tree, write_tree
 from tests.helpers import demo_model, write_spec
 
-FAST_DEFAULT, FAST_FUZZ = 300, 1500
-CLI_DEFAULT, CLI_FUZZ = 5, 30
+FAST_DEFAULT, FAST_FUZZ = 300, 1200
+CLI_DEFAULT, CLI_FUZZ = 5, 15
 
 # Anything from the spec that ran would create this file.
 MARKER = Path(tempfile.gettempdir()) / f"codegen-fuzz-pwned-{os.getpid()}"
