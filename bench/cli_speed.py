@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import argparse
 import compileall
-import os
 import shlex
 import shutil
 import statistics
@@ -30,7 +29,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from tests.fakes.fixtures import MARKER_ACCESS_KEY, MARKER_REGION, MARKER_SECRET_KEY  # noqa: E402
+from tests.fakes.fixtures import sealed_environ  # noqa: E402
 from tests.fakes.sagemaker_server import DEFAULT_TUNING_JOB, FakeSageMakerServer  # noqa: E402
 
 COMMAND = "list-training-jobs-for-hyper-parameter-tuning-job"
@@ -38,26 +37,7 @@ COMMAND = "list-training-jobs-for-hyper-parameter-tuning-job"
 
 def sealed_environment(home: Path, package_dir: Path) -> dict[str, str]:
     """As tests/fakes' ``aws_env``: marker credentials, empty config files, a fresh HOME."""
-    env = {
-        key: value
-        for key, value in os.environ.items()
-        if not key.upper().startswith(("AWS_", "BOTO"))
-        and key.upper() not in ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "NO_PROXY")
-    }
-    (home / "config").write_text("")
-    (home / "credentials").write_text("")
-    env.update(
-        AWS_ACCESS_KEY_ID=MARKER_ACCESS_KEY,
-        AWS_SECRET_ACCESS_KEY=MARKER_SECRET_KEY,
-        AWS_DEFAULT_REGION=MARKER_REGION,
-        AWS_CONFIG_FILE=str(home / "config"),
-        AWS_SHARED_CREDENTIALS_FILE=str(home / "credentials"),
-        AWS_EC2_METADATA_DISABLED="true",
-        HOME=str(home),
-        NO_PROXY="127.0.0.1,localhost",
-        PYTHONPATH=str(package_dir),
-    )
-    return env
+    return sealed_environ(home, package_dir)
 
 
 def installed_copy(target: Path) -> Path:

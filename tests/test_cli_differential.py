@@ -15,19 +15,18 @@ from __future__ import annotations
 import base64
 import concurrent.futures
 import json
-import os
 import re
 import socket
 import subprocess
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 import pytest
 
 from tests.fakes import sagemaker_server as fake
-from tests.fakes.fixtures import MARKER_ACCESS_KEY, MARKER_REGION, MARKER_SECRET_KEY
+from tests.fakes.fixtures import MARKER_ACCESS_KEY, MARKER_SECRET_KEY, sealed_environ
 from tests.fakes.sagemaker_server import FakeSageMakerServer, make_dataset
 
 pytest.importorskip("awscli", reason="the AWS CLI v1 (pip install awscli) is the oracle")
@@ -162,26 +161,7 @@ class Result:
 
 def _environment(home: Path, case: Case) -> dict[str, str]:
     """What ``aws_env`` sets up (see tests/fakes/fixtures.py), for a subprocess."""
-    env = {
-        key: value
-        for key, value in os.environ.items()
-        if not key.upper().startswith(("AWS_", "BOTO"))
-        and key.upper() not in ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "NO_PROXY")
-    }
-    (home / "config").write_text(case.config)
-    (home / "credentials").write_text("")
-    env.update(
-        AWS_ACCESS_KEY_ID=MARKER_ACCESS_KEY,
-        AWS_SECRET_ACCESS_KEY=MARKER_SECRET_KEY,
-        AWS_DEFAULT_REGION=MARKER_REGION,
-        AWS_CONFIG_FILE=str(home / "config"),
-        AWS_SHARED_CREDENTIALS_FILE=str(home / "credentials"),
-        AWS_EC2_METADATA_DISABLED="true",
-        HOME=str(home),
-        NO_PROXY="127.0.0.1,localhost",
-        no_proxy="127.0.0.1,localhost",
-        PYTHONPATH=str(ROOT / "generated"),
-    )
+    env = sealed_environ(home, ROOT / "generated", config=case.config)
     for key, value in case.env.items():
         if value:
             env[key] = value

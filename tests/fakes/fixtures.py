@@ -38,6 +38,32 @@ MARKER_REGION = "us-east-1"
 _PROXY_VARIABLES = ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "NO_PROXY")
 
 
+def sealed_environ(home: Path, python_path: Path, config: str = "") -> dict[str, str]:
+    """For a subprocess, what ``aws_env`` sets up: ``os.environ`` without any ``AWS_*``,
+    ``BOTO*`` or proxy variable, marker credentials, config files (``config`` as the config
+    file's text) and ``HOME`` under ``home``, and ``PYTHONPATH`` set to ``python_path``."""
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if not key.upper().startswith(("AWS_", "BOTO")) and key.upper() not in _PROXY_VARIABLES
+    }
+    (home / "config").write_text(config)
+    (home / "credentials").write_text("")
+    env.update(
+        AWS_ACCESS_KEY_ID=MARKER_ACCESS_KEY,
+        AWS_SECRET_ACCESS_KEY=MARKER_SECRET_KEY,
+        AWS_DEFAULT_REGION=MARKER_REGION,
+        AWS_CONFIG_FILE=str(home / "config"),
+        AWS_SHARED_CREDENTIALS_FILE=str(home / "credentials"),
+        AWS_EC2_METADATA_DISABLED="true",
+        HOME=str(home),
+        NO_PROXY="127.0.0.1,localhost",
+        no_proxy="127.0.0.1,localhost",
+        PYTHONPATH=str(python_path),
+    )
+    return env
+
+
 @dataclass(frozen=True)
 class AwsEnv:
     access_key: str
