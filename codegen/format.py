@@ -14,7 +14,8 @@ import ast
 import concurrent.futures
 import multiprocessing
 import os
-from typing import Mapping
+import typing
+from typing import Mapping, NamedTuple
 
 import black
 
@@ -32,25 +33,96 @@ def _format_chunk(chunk: str) -> str:
     return black.format_str(chunk, mode=MODE)
 
 
-def split_top_level(source: str) -> list[str]:
-    """``source`` cut before each top-level class or function (and the decorators and comment
-    lines directly above it); the first piece holds the module docstring and imports."""
+class Piece(NamedTuple):
+    """A part of a module that black formats the same alone as in the module."""
+
+    blank_lines: int  # how many black puts before it
+    text: str  # what black formats: the part itself, or a method under ``class _:``
+    in_class: bool  # a method: ``text`` starts with the ``class _:`` line to take off again
+
+
+# A class with more lines than this is formatted method by method, so a change to one method
+# (one operation of a big client) formats only that method again.
+_CLASS_SPLIT_LINES = 100
+_METHOD_WRAPPER = "class _:\n"
+
+
+def split_module(source: str) -> list[Piece]:
+    """``source`` cut into pieces that black formats the same alone as in the module.
+
+    A piece starts at each top-level class or function (with the decorators and comment lines
+    directly above it) and, after the first of those, at each top-level statement that the
+    source sets off with a blank line; the first piece holds the module docstring and imports.
+    Black puts two blank lines around a top-level definition and keeps up to two between other
+    statements. A big class is cut again before each method (one blank line apart).
+    """
     lines = source.splitlines(keepends=True)
     tree = ast.parse(source)
-    starts = []
+    starts: list[tuple[int, int, ast.stmt | None]] = [(0, 0, None)]  # line, blank lines, node
+    previous: ast.stmt | None = None
     for node in tree.body:
-        if isinstance(node, (ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef)):
-            start = min([node.lineno, *(d.lineno for d in node.decorator_list)]) - 1
-            while start > 0 and lines[start - 1].lstrip().startswith("#"):
-                start -= 1
-            starts.append(start)
-    cuts = [0, *(s for s in starts if s > 0), len(lines)]
-    pieces = ["".join(lines[a:b]) for a, b in zip(cuts, cuts[1:])]
-    return [p for p in pieces if p.strip()]
+        is_definition = isinstance(node, _DEFINITIONS)
+        start, blank = _start_of(node, lines)
+        # Right after a definition black wants two blank lines; after comment lines that
+        # follow one, it keeps what the source has.
+        after_definition = isinstance(previous, _DEFINITIONS) and not any(
+            line.strip() for line in lines[typing.cast(int, previous.end_lineno) : start]
+        )
+        if start > 0 and (is_definition or (len(starts) > 1 and blank)):
+            starts.append((start, 2 if is_definition or after_definition else min(blank, 2), node))
+        previous = node
+    starts.append((len(lines), 0, None))
+    pieces = []
+    for (a, blank, node), (b, _, _) in zip(starts, starts[1:]):
+        if isinstance(node, ast.ClassDef) and b - a > _CLASS_SPLIT_LINES:
+            pieces += _split_class(node, lines, a, b, blank)
+        else:
+            pieces.append(Piece(blank, "".join(lines[a:b]), False))
+    return [piece for piece in pieces if piece.text.strip()]
 
 
-def _join(formatted_chunks: list[str]) -> str:
-    return "\n\n".join(chunk.strip("\n") + "\n" for chunk in formatted_chunks)
+_DEFINITIONS = (ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef)
+
+
+def _start_of(node: ast.stmt, lines: list[str]) -> tuple[int, int]:
+    """The first line of ``node`` with its decorators and the comments right above it, and the
+    number of blank lines above that."""
+    decorators = getattr(node, "decorator_list", [])
+    start = min([node.lineno, *(d.lineno for d in decorators)]) - 1
+    while start > 0 and lines[start - 1].lstrip().startswith("#"):
+        start -= 1
+    blank = 0
+    while blank < start and not lines[start - 1 - blank].strip():
+        blank += 1
+    return start, blank
+
+
+def _split_class(node: ast.ClassDef, lines: list[str], a: int, b: int, blank: int) -> list[Piece]:
+    """The class statement with its docstring and attributes, then each method set off by a
+    blank line (black keeps one blank line between methods)."""
+    cuts = []
+    for child in node.body:
+        if isinstance(child, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            start, _ = _start_of(child, lines)
+            if start > a and lines[start - 1].strip() == "":
+                cuts.append(start)
+    if not cuts:
+        return [Piece(blank, "".join(lines[a:b]), False)]
+    bounds = [a, *cuts, b]
+    pieces = [Piece(blank, "".join(lines[bounds[0] : bounds[1]]), False)]
+    for start, end in zip(bounds[1:], bounds[2:]):
+        pieces.append(Piece(1, _METHOD_WRAPPER + "".join(lines[start:end]), True))
+    return pieces
+
+
+def _join(pieces: list[Piece], formatted: Mapping[str, str]) -> str:
+    parts = []
+    for i, piece in enumerate(pieces):
+        text = formatted[piece.text]
+        if piece.in_class:
+            text = text.removeprefix(_METHOD_WRAPPER)
+        parts.append(("\n" * piece.blank_lines if i else "") + text.strip("\n") + "\n")
+    return "".join(parts)
 
 
 def format_sources(
@@ -62,25 +134,25 @@ def format_sources(
     source through the escaping module); it is reported rather than written. black's own parser
     is more lenient than Python's (it accepts ``def f(*,)``), hence the ``ast`` checks.
     """
-    chunks: dict[str, list[str]] = {}
+    chunks: dict[str, list[Piece]] = {}
     for path, source in sources.items():
         try:
-            chunks[path] = split_top_level(source)
+            chunks[path] = split_module(source)
         except SyntaxError as exc:
             raise CodegenError(path, f"generated code does not parse: {exc}") from None
-    wanted = {chunk for pieces in chunks.values() for chunk in pieces}
+    wanted = {piece.text for pieces in chunks.values() for piece in pieces}
     done = cache.get_many(FORMATTER_KEY, wanted) if cache else {}
     missing = sorted(wanted - set(done), key=len, reverse=True)
     try:
         done.update(_format_all(missing, workers))
     except black.parsing.InvalidInput as exc:
-        path = next(p for p, pieces in chunks.items() if any(c in missing for c in pieces))
+        path = next(p for p, pieces in chunks.items() if any(c.text in missing for c in pieces))
         raise CodegenError(path, f"generated code does not parse: {exc}") from None
     if cache:
         cache.put_many(FORMATTER_KEY, {chunk: done[chunk] for chunk in missing})
     result = {}
     for path, pieces in chunks.items():
-        text = _join([done[chunk] for chunk in pieces])
+        text = _join(pieces, done)
         try:
             ast.parse(text, filename=path)
         except SyntaxError as exc:

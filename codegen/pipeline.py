@@ -13,7 +13,8 @@ from codegen.format import FORMATTER_KEY, format_python, format_sources
 from codegen.ir.build import build_service
 from codegen.ir import naming
 from codegen.ir.nodes import Service
-from codegen.render.cli import cli_context
+from codegen.jsonio import dumps_stable
+from codegen.render.cli import cli_context, commands_data
 from codegen.render.clidoc import render_reference_pages
 from codegen.render.example import required_arguments
 from codegen.render.operations import operation_views
@@ -77,14 +78,21 @@ def render_package(spec: ServiceSpec, service: Service, cache: FormatCache | Non
         path: text.encode("utf-8") for path, text in format_sources(sources, cache).items()
     }
     tree["pyproject.toml"] = env.get_template("package/pyproject.toml.j2").render(context).encode()
-    tree.update(_render_docs(env, context, service))
+    pages = render_reference_pages(service)
+    tree.update(_render_docs(env, context, service, pages))
+    # The command line's data: its command table and each command's help page.
+    tree[f"{pkg}/commands.json"] = dumps_stable(commands_data(context["cli_operations"])).encode()
+    for path, text in pages.items():
+        tree[f"{pkg}/reference/{path.rsplit('/', 1)[-1]}"] = text.encode("utf-8")
     tree[f"{pkg}/py.typed"] = b""
     for relative, content in spec.files.items():
         tree[f"{pkg}/data/{relative}"] = content
     return tree
 
 
-def _render_docs(env: Environment, context: dict[str, Any], service: Service) -> Tree:
+def _render_docs(
+    env: Environment, context: dict[str, Any], service: Service, reference_pages: dict[str, str]
+) -> Tree:
     """The Sphinx site: the AWS CLI reference pages and the Python API reference."""
     views = operation_views(service)
     view = views[0]
@@ -92,9 +100,7 @@ def _render_docs(env: Environment, context: dict[str, Any], service: Service) ->
         context, view=view, example=required_arguments(service, view)
     )
     example = format_python(example_source, "docs/api.rst (example)").strip("\n")
-    pages = {
-        path.rsplit("/", 1)[-1]: text for path, text in render_reference_pages(service).items()
-    }
+    pages = {path.rsplit("/", 1)[-1]: text for path, text in reference_pages.items()}
     return {path: text.encode("utf-8") for path, text in render_site(service, pages, example).items()}
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import black
 
 from codegen.cache import FormatCache, TreeCache
-from codegen.format import MODE, format_sources, split_top_level
+from codegen.format import MODE, format_sources, split_module
 from codegen.pipeline import generate_tree
 from tests.helpers import GENERATED, SPECS
 
@@ -32,10 +32,17 @@ def test_a_damaged_cache_is_ignored(tmp_path: Path) -> None:
 def test_formatting_in_chunks_equals_black_on_the_whole_module() -> None:
     for path in sorted((GENERATED / "typed_sagemaker").glob("*.py")):
         # Undo black's layout (ast.unparse writes its own), then format both ways.
-        source = ast.unparse(ast.parse(path.read_text(encoding="utf-8")))
+        text = path.read_text(encoding="utf-8")
+        source = ast.unparse(ast.parse(text))
         assert format_sources({path.name: source})[path.name] == black.format_str(source, mode=MODE)
-    # The header, then one chunk per class: 5 enums and 4 structures.
-    assert len(split_top_level((GENERATED / "typed_sagemaker" / "models.py").read_text())) == 10
+        # With its comments and blank lines, too.
+        assert format_sources({path.name: text})[path.name] == black.format_str(text, mode=MODE)
+    # The header, one piece per class (5 enums, 4 structures), then one per member table.
+    models = split_module((GENERATED / "typed_sagemaker" / "models.py").read_text())
+    assert len(models) == 1 + 9 + 4
+    # A big class is formatted method by method: the client's header, then its methods.
+    client = split_module((GENERATED / "typed_sagemaker" / "client.py").read_text())
+    assert sum(piece.in_class for piece in client) > 5
 
 
 def test_format_cache_is_keyed_by_formatter_and_text(tmp_path: Path) -> None:

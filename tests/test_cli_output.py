@@ -229,7 +229,7 @@ def test_skeleton_waives_required_options_unless_it_is_for_output() -> None:
 
 
 def test_the_argument_table_is_the_aws_clis() -> None:
-    table, shadowed = cli._argument_table(cli.OPERATIONS["list-training-jobs-for-hyper-parameter-tuning-job"])
+    table, shadowed = cli._argument_table(cli.operations()["list-training-jobs-for-hyper-parameter-tuning-job"])
     assert list(table) == [
         "hyper-parameter-tuning-job-name", "next-token", "max-results", "status-equals", "sort-by",
         "sort-order", "cli-input-json", "starting-token", "page-size", "max-items",

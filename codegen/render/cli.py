@@ -170,16 +170,20 @@ def argument_literal(argument: CliArgument) -> dict[str, Any]:
 # --- help --------------------------------------------------------------------------------
 
 
-def help_pages(service: Service) -> dict[str, str]:
-    """Command name -> its AWS CLI v1 reference page (``codegen.render.clidoc``), which the
-    command line prints for ``help``."""
-    from codegen.render.clidoc import render_reference_pages
-
-    pages = {
-        path.rsplit("/", 1)[-1].removesuffix(".rst"): text
-        for path, text in render_reference_pages(service).items()
+def commands_data(operations: tuple[CliOperation, ...]) -> dict[str, Any]:
+    """The command table the generated CLI loads (``<package>/commands.json``): command name ->
+    its operation, arguments, paging and input skeleton, as JSON-ready data."""
+    return {
+        op.cli_name: {
+            "name": op.name,
+            "method": op.method,
+            "arguments": [argument_literal(a) for a in op.arguments],
+            "paging": None if op.paging is None else attrs.asdict(op.paging),
+            "input_skeleton": op.input_skeleton,
+            "deprecated": op.deprecated,
+        }
+        for op in operations
     }
-    return {op.cli_name: pages[op.cli_name] for op in service.operations}
 
 
 def cli_context(service: Service) -> dict[str, Any]:
@@ -193,9 +197,6 @@ def cli_context(service: Service) -> dict[str, Any]:
         "cli_operations": operations,
         "cli_service_name": CLI_SERVICE_NAMES.get(service.service_name, service.service_name),
         "command_names": ", ".join(op.cli_name for op in operations),
-        "help_pages": {
-            name: text.splitlines(keepends=True) for name, text in help_pages(service).items()
-        },
         "help_summaries": {
             op.cli_name: first_sentence(by_name[op.name].documentation) for op in operations
         },

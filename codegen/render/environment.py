@@ -65,14 +65,11 @@ def service_globals(service: Service) -> dict[str, Any]:
     return {
         "service": service,
         "annotation": partial(pytypes.annotation, service),
-        "to_wire": partial(pytypes.to_wire, service),
-        "from_wire": partial(pytypes.from_wire, service),
-        "needs_conversion": partial(pytypes.needs_conversion, service),
+        "converter": partial(pytypes.converter, service),
         "shape": service.shape,
         "structure_docstring": partial(structure_docstring, service),
         "enum_docstring": enum_docstring,
         "field_annotation": partial(pytypes.field_annotation, service),
         "field_default": pytypes.field_default,
         "keyword_params": partial(pytypes.keyword_params, service),
-        "required_read": pytypes.required_read,
     }

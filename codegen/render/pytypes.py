@@ -6,10 +6,8 @@ and from ``repr`` literals, and return it as ``Source``.
 
 from __future__ import annotations
 
-import re
-
 from codegen.ir.nodes import Enum, ListOf, MapOf, Member, Scalar, Service, Structure
-from codegen.render.escaping import Source, code, identifier, literal
+from codegen.render.escaping import Source, code, identifier
 
 SCALAR_ANNOTATIONS = {
     "string": "str",
@@ -86,82 +84,27 @@ def _needs_conversion(service: Service, shape_name: str, seen: frozenset[str] = 
     return any(_needs_conversion(service, s, seen | {shape_name}) for s in inner)
 
 
-_REFERENCE = re.compile(r"[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*")
+def converter(service: Service, shape_name: str) -> Source:
+    """The ``_runtime`` converter of a member's shape (``_runtime.list_of(_runtime.TIMESTAMP)``),
+    or ``None`` when botocore's form is the Python form."""
+    return code(_converter(service, shape_name))
 
 
-def _checked(value: str) -> str:
-    if isinstance(value, Source):  # code composed by this module's own helpers
-        return value
-    if not _REFERENCE.fullmatch(value):
-        raise ValueError(f"not a variable reference: {value!r}")
-    return value
-
-
-def to_wire(service: Service, shape_name: str, value: str, depth: int = 0) -> Source:
-    """An expression turning the Python ``value`` (a variable reference) into botocore's
-    parameter form."""
-    value = _checked(value)
-    return code(_to_wire(service, shape_name, value, depth))
-
-
-def _to_wire(service: Service, shape_name: str, value: str, depth: int) -> str:
+def _converter(service: Service, shape_name: str) -> str:
     if not _needs_conversion(service, shape_name):
-        return value
+        return "None"
     shape = service.shape(shape_name)
+    if isinstance(shape, Scalar):  # a timestamp
+        return "_runtime.TIMESTAMP"
     if isinstance(shape, Enum):
-        return f"_runtime.enum_value({value})"
+        return f"_runtime.enum_of({identifier(shape.class_name)})"
     if isinstance(shape, Structure):
-        return f"{value}.to_botocore()"
+        return f"_runtime.structure({identifier(shape.class_name)})"
     if isinstance(shape, ListOf):
-        item = f"item{depth}"
-        return f"[{_to_wire(service, shape.member, item, depth + 1)} for {item} in {value}]"
-    if isinstance(shape, MapOf):
-        k, v = f"key{depth}", f"value{depth}"
-        return (
-            f"{{{_to_wire(service, shape.key, k, depth + 1)}: "
-            f"{_to_wire(service, shape.value, v, depth + 1)} for {k}, {v} in {value}.items()}}"
-        )
-    return value  # timestamps go to botocore as datetimes
-
-
-def from_wire(service: Service, shape_name: str, value: str, depth: int = 0) -> Source:
-    """An expression turning botocore's parsed ``value`` (a variable reference) into the
-    Python form."""
-    value = _checked(value)
-    return code(_from_wire(service, shape_name, value, depth))
-
-
-def _from_wire(service: Service, shape_name: str, value: str, depth: int) -> str:
-    if not _needs_conversion(service, shape_name):
-        return value
-    shape = service.shape(shape_name)
-    if isinstance(shape, Scalar):  # timestamp
-        return f"_runtime.aware_datetime({value})"
-    if isinstance(shape, Enum):
-        return f"_runtime.enum_or_str({shape.class_name}, {value})"
-    if isinstance(shape, Structure):
-        return f"{shape.class_name}.from_botocore({value})"
-    if isinstance(shape, ListOf):
-        item = f"item{depth}"
-        return f"[{_from_wire(service, shape.member, item, depth + 1)} for {item} in {value}]"
+        return f"_runtime.list_of({_converter(service, shape.member)})"
     assert isinstance(shape, MapOf)
-    k, v = f"key{depth}", f"value{depth}"
-    return (
-        f"{{{_from_wire(service, shape.key, k, depth + 1)}: "
-        f"{_from_wire(service, shape.value, v, depth + 1)} for {k}, {v} in {value}.items()}}"
-    )
+    key, value = _converter(service, shape.key), _converter(service, shape.value)
+    return f"_runtime.map_of({key}, {value})"
 
 
-def required_read(structure: Structure, member: Member) -> Source:
-    """Reading a member the model requires: a clear error, naming it, when it is missing."""
-    return code(
-        f"_runtime.required(data, {literal(member.wire_name)}, {literal(member.attr_name)}, "
-        f"{literal(structure.shape_name)})"
-    )
-
-
-def needs_conversion(service: Service, shape_name: str) -> bool:
-    return _needs_conversion(service, shape_name)
-
-
-__all__ = ["annotation", "to_wire", "from_wire", "needs_conversion", "literal"]
+__all__ = ["annotation", "converter", "field_annotation", "field_default", "keyword_params"]

@@ -123,16 +123,6 @@ def parse_response(
         raise ResponseParseError(operation, *found) from error
 
 
-def required(
-    data: typing.Mapping[str, typing.Any], member: str, attr: str, shape: str
-) -> typing.Any:
-    """``data[member]``, which the model requires to be present and not null."""
-    value = data.get(member)
-    if value is None:
-        raise MissingMemberError(shape, member, attr)
-    return value
-
-
 def enum_value(value: enum.Enum | str) -> str:
     """The wire value of an enum member, or a plain string passed as is."""
     return str(value.value) if isinstance(value, enum.Enum) else value
@@ -156,6 +146,118 @@ def aware_datetime(value: datetime.datetime) -> datetime.datetime:
 def redacted(value: object) -> str:
     """The repr of a sensitive member: never its value."""
     return "<redacted>" if value is not None else "None"
+
+
+# --- conversion to and from botocore's form -----------------------------------------------
+#
+# Every structure class converts through the same two loops below, driven by a member table
+# that ``bind`` attaches to it (generated at the end of ``models.py``). Writing the loops once,
+# here, instead of two methods per class keeps the generated code small (a whole service has
+# thousands of classes) at a cost of a few percent of botocore's own parse time.
+
+Convert = typing.Callable[[typing.Any], typing.Any]
+
+
+class Converter(typing.NamedTuple):
+    """How a member's value changes on its way to botocore (``to_wire``) and back
+    (``from_wire``); None for a direction in which it is passed as is."""
+
+    to_wire: Convert | None
+    from_wire: Convert | None
+
+
+#: A member as ``bind`` takes it: attribute, wire name, converter (None: passed as is) and
+#: whether the model requires it.
+MemberSpec = tuple[str, str, typing.Optional[Converter], bool]
+
+ShapeT = typing.TypeVar("ShapeT", bound="Shape")
+
+
+class Shape:
+    """Base of the generated structures: ``to_botocore`` and ``from_botocore``."""
+
+    __slots__ = ()
+    _wire_shape: typing.ClassVar[str] = ""
+    _wire_out: typing.ClassVar[tuple[tuple[str, str, Convert | None], ...]] = ()
+    _wire_in: typing.ClassVar[tuple[tuple[str, str, Convert | None], ...]] = ()
+    _wire_required: typing.ClassVar[tuple[tuple[str, str], ...]] = ()
+
+    def to_botocore(self) -> dict[str, typing.Any]:
+        """This value as botocore parameters: the members that are set, in model order."""
+        params: dict[str, typing.Any] = {}
+        for attr, wire, convert in self._wire_out:
+            value = getattr(self, attr)
+            if value is not None:
+                params[wire] = value if convert is None else convert(value)
+        return params
+
+    @classmethod
+    def from_botocore(
+        cls: type[ShapeT], data: typing.Mapping[str, typing.Any]
+    ) -> ShapeT:
+        """Build from botocore's parsed form.
+
+        Members the model does not know are ignored; a member it requires but the data lacks
+        (or gives as null) raises ``MissingMemberError`` naming it.
+        """
+        get = data.get
+        fields: dict[str, typing.Any] = {}
+        for wire, attr, convert in cls._wire_in:
+            value = get(wire)
+            if value is not None:
+                fields[attr] = value if convert is None else convert(value)
+        for wire, attr in cls._wire_required:
+            if attr not in fields:
+                raise MissingMemberError(cls._wire_shape, wire, attr)
+        return typing.cast(ShapeT, typing.cast(typing.Any, cls)(**fields))
+
+
+def bind(cls: type[Shape], shape: str, *members: MemberSpec) -> None:
+    """Attach the member table of the model's ``shape`` to its class ``cls``."""
+    cls._wire_shape = shape
+    cls._wire_out = tuple((a, w, c.to_wire if c else None) for a, w, c, _ in members)
+    cls._wire_in = tuple((w, a, c.from_wire if c else None) for a, w, c, _ in members)
+    cls._wire_required = tuple((w, a) for a, w, _, required in members if required)
+
+
+#: A timestamp: botocore takes datetimes as they are and parses them as aware datetimes.
+TIMESTAMP = Converter(None, aware_datetime)
+
+
+def enum_of(enum_class: type[enum.Enum]) -> Converter:
+    return Converter(enum_value, functools.partial(enum_or_str, enum_class))
+
+
+def structure(cls: type[Shape]) -> Converter:
+    return Converter(Shape.to_botocore, cls.from_botocore)
+
+
+def list_of(item: Converter) -> Converter:
+    to_item, from_item = item
+    return Converter(
+        None if to_item is None else (lambda values: [to_item(v) for v in values]),
+        None if from_item is None else (lambda values: [from_item(v) for v in values]),
+    )
+
+
+def map_of(key: Converter | None, value: Converter | None) -> Converter:
+    """A map; ``key`` is None for keys passed as is, and so is ``value`` for values."""
+    to_key, from_key = key or Converter(None, None)
+    to_value, from_value = value or Converter(None, None)
+    return Converter(
+        _map_converter(to_key, to_value), _map_converter(from_key, from_value)
+    )
+
+
+def _map_converter(key: Convert | None, value: Convert | None) -> Convert | None:
+    if key is None and value is None:
+        return None
+    if key is None:
+        assert value is not None
+        return lambda items: {k: value(v) for k, v in items.items()}
+    if value is None:
+        return lambda items: {key(k): v for k, v in items.items()}
+    return lambda items: {key(k): value(v) for k, v in items.items()}
 
 
 # --- botocore plumbing -------------------------------------------------------------------

@@ -78,7 +78,7 @@ class ObjectiveStatus(_runtime.WireEnum):
 
 
 @attrs.frozen(kw_only=True)
-class ListTrainingJobsForHyperParameterTuningJobRequest:
+class ListTrainingJobsForHyperParameterTuningJobRequest(_runtime.Shape):
     """The ``ListTrainingJobsForHyperParameterTuningJobRequest`` shape.
 
     :ivar hyper_parameter_tuning_job_name: ``HyperParameterTuningJobName`` (required; ``str``; min 1, max 32, pattern ``[a-zA-Z0-9](-*[a-zA-Z0-9]){0,31}``)
@@ -109,61 +109,9 @@ class ListTrainingJobsForHyperParameterTuningJobRequest:
     sort_by: TrainingJobSortByOptions | str | None = None
     sort_order: SortOrder | str | None = None
 
-    def to_botocore(self) -> dict[str, typing.Any]:
-        """This value as botocore parameters: the members that are set, in model order."""
-        params: dict[str, typing.Any] = {}
-        if self.hyper_parameter_tuning_job_name is not None:
-            params["HyperParameterTuningJobName"] = self.hyper_parameter_tuning_job_name
-        if self.next_token is not None:
-            params["NextToken"] = self.next_token
-        if self.max_results is not None:
-            params["MaxResults"] = self.max_results
-        if self.status_equals is not None:
-            params["StatusEquals"] = _runtime.enum_value(self.status_equals)
-        if self.sort_by is not None:
-            params["SortBy"] = _runtime.enum_value(self.sort_by)
-        if self.sort_order is not None:
-            params["SortOrder"] = _runtime.enum_value(self.sort_order)
-        return params
-
-    @classmethod
-    def from_botocore(
-        cls, data: typing.Mapping[str, typing.Any]
-    ) -> ListTrainingJobsForHyperParameterTuningJobRequest:
-        """Build from botocore's parsed form.
-
-        Members the model does not know are ignored; a member it requires but the data lacks
-        raises ``MissingMemberError`` naming it.
-        """
-        return cls(
-            hyper_parameter_tuning_job_name=_runtime.required(
-                data,
-                "HyperParameterTuningJobName",
-                "hyper_parameter_tuning_job_name",
-                "ListTrainingJobsForHyperParameterTuningJobRequest",
-            ),
-            next_token=data.get("NextToken"),
-            max_results=data.get("MaxResults"),
-            status_equals=(
-                None
-                if (value := data.get("StatusEquals")) is None
-                else _runtime.enum_or_str(TrainingJobStatus, value)
-            ),
-            sort_by=(
-                None
-                if (value := data.get("SortBy")) is None
-                else _runtime.enum_or_str(TrainingJobSortByOptions, value)
-            ),
-            sort_order=(
-                None
-                if (value := data.get("SortOrder")) is None
-                else _runtime.enum_or_str(SortOrder, value)
-            ),
-        )
-
 
 @attrs.frozen(kw_only=True)
-class FinalHyperParameterTuningJobObjectiveMetric:
+class FinalHyperParameterTuningJobObjectiveMetric(_runtime.Shape):
     """Shows the latest objective metric emitted by a training job that was launched by a hyperparameter tuning job. You define the objective metric in the ``HyperParameterTuningJobObjective`` parameter of `HyperParameterTuningJobConfig <https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_HyperParameterTuningJobConfig.html>`__.
 
     :ivar type_: ``Type`` (optional; ``HyperParameterTuningJobObjectiveType | str``; one of ``Maximize``, ``Minimize``)
@@ -180,46 +128,9 @@ class FinalHyperParameterTuningJobObjectiveMetric:
     metric_name: str
     value: float
 
-    def to_botocore(self) -> dict[str, typing.Any]:
-        """This value as botocore parameters: the members that are set, in model order."""
-        params: dict[str, typing.Any] = {}
-        if self.type_ is not None:
-            params["Type"] = _runtime.enum_value(self.type_)
-        if self.metric_name is not None:
-            params["MetricName"] = self.metric_name
-        if self.value is not None:
-            params["Value"] = self.value
-        return params
-
-    @classmethod
-    def from_botocore(
-        cls, data: typing.Mapping[str, typing.Any]
-    ) -> FinalHyperParameterTuningJobObjectiveMetric:
-        """Build from botocore's parsed form.
-
-        Members the model does not know are ignored; a member it requires but the data lacks
-        raises ``MissingMemberError`` naming it.
-        """
-        return cls(
-            type_=(
-                None
-                if (value := data.get("Type")) is None
-                else _runtime.enum_or_str(HyperParameterTuningJobObjectiveType, value)
-            ),
-            metric_name=_runtime.required(
-                data,
-                "MetricName",
-                "metric_name",
-                "FinalHyperParameterTuningJobObjectiveMetric",
-            ),
-            value=_runtime.required(
-                data, "Value", "value", "FinalHyperParameterTuningJobObjectiveMetric"
-            ),
-        )
-
 
 @attrs.frozen(kw_only=True)
-class HyperParameterTrainingJobSummary:
+class HyperParameterTrainingJobSummary(_runtime.Shape):
     """The container for the summary information about a training job.
 
     :ivar training_job_definition_name: ``TrainingJobDefinitionName`` (optional; ``str``; min 1, max 64, pattern ``[a-zA-Z0-9](-*[a-zA-Z0-9]){0,63}``)
@@ -281,111 +192,9 @@ class HyperParameterTrainingJobSummary:
     ) = None
     objective_status: ObjectiveStatus | str | None = None
 
-    def to_botocore(self) -> dict[str, typing.Any]:
-        """This value as botocore parameters: the members that are set, in model order."""
-        params: dict[str, typing.Any] = {}
-        if self.training_job_definition_name is not None:
-            params["TrainingJobDefinitionName"] = self.training_job_definition_name
-        if self.training_job_name is not None:
-            params["TrainingJobName"] = self.training_job_name
-        if self.training_job_arn is not None:
-            params["TrainingJobArn"] = self.training_job_arn
-        if self.tuning_job_name is not None:
-            params["TuningJobName"] = self.tuning_job_name
-        if self.creation_time is not None:
-            params["CreationTime"] = self.creation_time
-        if self.training_start_time is not None:
-            params["TrainingStartTime"] = self.training_start_time
-        if self.training_end_time is not None:
-            params["TrainingEndTime"] = self.training_end_time
-        if self.training_job_status is not None:
-            params["TrainingJobStatus"] = _runtime.enum_value(self.training_job_status)
-        if self.tuned_hyper_parameters is not None:
-            params["TunedHyperParameters"] = self.tuned_hyper_parameters
-        if self.failure_reason is not None:
-            params["FailureReason"] = self.failure_reason
-        if self.final_hyper_parameter_tuning_job_objective_metric is not None:
-            params["FinalHyperParameterTuningJobObjectiveMetric"] = (
-                self.final_hyper_parameter_tuning_job_objective_metric.to_botocore()
-            )
-        if self.objective_status is not None:
-            params["ObjectiveStatus"] = _runtime.enum_value(self.objective_status)
-        return params
-
-    @classmethod
-    def from_botocore(
-        cls, data: typing.Mapping[str, typing.Any]
-    ) -> HyperParameterTrainingJobSummary:
-        """Build from botocore's parsed form.
-
-        Members the model does not know are ignored; a member it requires but the data lacks
-        raises ``MissingMemberError`` naming it.
-        """
-        return cls(
-            training_job_definition_name=data.get("TrainingJobDefinitionName"),
-            training_job_name=_runtime.required(
-                data,
-                "TrainingJobName",
-                "training_job_name",
-                "HyperParameterTrainingJobSummary",
-            ),
-            training_job_arn=_runtime.required(
-                data,
-                "TrainingJobArn",
-                "training_job_arn",
-                "HyperParameterTrainingJobSummary",
-            ),
-            tuning_job_name=data.get("TuningJobName"),
-            creation_time=_runtime.aware_datetime(
-                _runtime.required(
-                    data,
-                    "CreationTime",
-                    "creation_time",
-                    "HyperParameterTrainingJobSummary",
-                )
-            ),
-            training_start_time=(
-                None
-                if (value := data.get("TrainingStartTime")) is None
-                else _runtime.aware_datetime(value)
-            ),
-            training_end_time=(
-                None
-                if (value := data.get("TrainingEndTime")) is None
-                else _runtime.aware_datetime(value)
-            ),
-            training_job_status=_runtime.enum_or_str(
-                TrainingJobStatus,
-                _runtime.required(
-                    data,
-                    "TrainingJobStatus",
-                    "training_job_status",
-                    "HyperParameterTrainingJobSummary",
-                ),
-            ),
-            tuned_hyper_parameters=_runtime.required(
-                data,
-                "TunedHyperParameters",
-                "tuned_hyper_parameters",
-                "HyperParameterTrainingJobSummary",
-            ),
-            failure_reason=data.get("FailureReason"),
-            final_hyper_parameter_tuning_job_objective_metric=(
-                None
-                if (value := data.get("FinalHyperParameterTuningJobObjectiveMetric"))
-                is None
-                else FinalHyperParameterTuningJobObjectiveMetric.from_botocore(value)
-            ),
-            objective_status=(
-                None
-                if (value := data.get("ObjectiveStatus")) is None
-                else _runtime.enum_or_str(ObjectiveStatus, value)
-            ),
-        )
-
 
 @attrs.frozen(kw_only=True)
-class ListTrainingJobsForHyperParameterTuningJobResponse:
+class ListTrainingJobsForHyperParameterTuningJobResponse(_runtime.Shape):
     """The ``ListTrainingJobsForHyperParameterTuningJobResponse`` shape.
 
     :ivar training_job_summaries: ``TrainingJobSummaries`` (required; ``list[HyperParameterTrainingJobSummary]``)
@@ -399,35 +208,63 @@ class ListTrainingJobsForHyperParameterTuningJobResponse:
     training_job_summaries: list[HyperParameterTrainingJobSummary]
     next_token: str | None = None
 
-    def to_botocore(self) -> dict[str, typing.Any]:
-        """This value as botocore parameters: the members that are set, in model order."""
-        params: dict[str, typing.Any] = {}
-        if self.training_job_summaries is not None:
-            params["TrainingJobSummaries"] = [
-                item0.to_botocore() for item0 in self.training_job_summaries
-            ]
-        if self.next_token is not None:
-            params["NextToken"] = self.next_token
-        return params
 
-    @classmethod
-    def from_botocore(
-        cls, data: typing.Mapping[str, typing.Any]
-    ) -> ListTrainingJobsForHyperParameterTuningJobResponse:
-        """Build from botocore's parsed form.
+# How each structure converts to and from botocore's form (``_runtime.bind``): per member its
+# attribute, wire name, converter (None: passed as is) and whether the model requires it.
+_runtime.bind(
+    ListTrainingJobsForHyperParameterTuningJobRequest,
+    "ListTrainingJobsForHyperParameterTuningJobRequest",
+    ("hyper_parameter_tuning_job_name", "HyperParameterTuningJobName", None, True),
+    ("next_token", "NextToken", None, False),
+    ("max_results", "MaxResults", None, False),
+    ("status_equals", "StatusEquals", _runtime.enum_of(TrainingJobStatus), False),
+    ("sort_by", "SortBy", _runtime.enum_of(TrainingJobSortByOptions), False),
+    ("sort_order", "SortOrder", _runtime.enum_of(SortOrder), False),
+)
 
-        Members the model does not know are ignored; a member it requires but the data lacks
-        raises ``MissingMemberError`` naming it.
-        """
-        return cls(
-            training_job_summaries=[
-                HyperParameterTrainingJobSummary.from_botocore(item0)
-                for item0 in _runtime.required(
-                    data,
-                    "TrainingJobSummaries",
-                    "training_job_summaries",
-                    "ListTrainingJobsForHyperParameterTuningJobResponse",
-                )
-            ],
-            next_token=data.get("NextToken"),
-        )
+_runtime.bind(
+    FinalHyperParameterTuningJobObjectiveMetric,
+    "FinalHyperParameterTuningJobObjectiveMetric",
+    ("type_", "Type", _runtime.enum_of(HyperParameterTuningJobObjectiveType), False),
+    ("metric_name", "MetricName", None, True),
+    ("value", "Value", None, True),
+)
+
+_runtime.bind(
+    HyperParameterTrainingJobSummary,
+    "HyperParameterTrainingJobSummary",
+    ("training_job_definition_name", "TrainingJobDefinitionName", None, False),
+    ("training_job_name", "TrainingJobName", None, True),
+    ("training_job_arn", "TrainingJobArn", None, True),
+    ("tuning_job_name", "TuningJobName", None, False),
+    ("creation_time", "CreationTime", _runtime.TIMESTAMP, True),
+    ("training_start_time", "TrainingStartTime", _runtime.TIMESTAMP, False),
+    ("training_end_time", "TrainingEndTime", _runtime.TIMESTAMP, False),
+    (
+        "training_job_status",
+        "TrainingJobStatus",
+        _runtime.enum_of(TrainingJobStatus),
+        True,
+    ),
+    ("tuned_hyper_parameters", "TunedHyperParameters", None, True),
+    ("failure_reason", "FailureReason", None, False),
+    (
+        "final_hyper_parameter_tuning_job_objective_metric",
+        "FinalHyperParameterTuningJobObjectiveMetric",
+        _runtime.structure(FinalHyperParameterTuningJobObjectiveMetric),
+        False,
+    ),
+    ("objective_status", "ObjectiveStatus", _runtime.enum_of(ObjectiveStatus), False),
+)
+
+_runtime.bind(
+    ListTrainingJobsForHyperParameterTuningJobResponse,
+    "ListTrainingJobsForHyperParameterTuningJobResponse",
+    (
+        "training_job_summaries",
+        "TrainingJobSummaries",
+        _runtime.list_of(_runtime.structure(HyperParameterTrainingJobSummary)),
+        True,
+    ),
+    ("next_token", "NextToken", None, False),
+)
