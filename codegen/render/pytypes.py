@@ -21,6 +21,7 @@ SCALAR_ANNOTATIONS = {
 }
 
 DOCUMENT_ANNOTATION = "typing.Any"
+ERROR_MEMBER_ANNOTATION = "dict[str, typing.Any]"
 
 
 def annotation(service: Service, shape_name: str) -> Source:
@@ -40,6 +41,10 @@ def _annotation(service: Service, shape_name: str) -> str:
         return f"dict[{_annotation(service, shape.key)}, {_annotation(service, shape.value)}]"
     if shape.document:
         return DOCUMENT_ANNOTATION
+    if shape.exception:
+        # An error shape as a member (event streams do this): its class is the exception in
+        # errors.py, so the value stays in botocore's form.
+        return ERROR_MEMBER_ANNOTATION
     return shape.class_name
 
 
@@ -77,7 +82,7 @@ def _needs_conversion(service: Service, shape_name: str, seen: frozenset[str] = 
     if isinstance(shape, Enum):
         return True
     if isinstance(shape, Structure):
-        return not shape.document
+        return not shape.document and not shape.exception
     if shape_name in seen:
         return False
     inner = (shape.member,) if isinstance(shape, ListOf) else (shape.key, shape.value)
