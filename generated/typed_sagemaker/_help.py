@@ -42,6 +42,11 @@ for these commands, and prints the same output with the same exit status, except
   is cached in ~/.cache (or $XDG_CACHE_HOME).
 * Structures, maps and lists of structures are given as JSON (or file://); the AWS CLI's
   shorthand syntax (Key=Value,...) is not parsed.
+* --cli-input-json that is not a JSON object, or is nested too deeply to parse, fails with a
+  message saying so (the AWS CLI prints Python's "'list' object has no attribute 'keys'" or
+  "maximum recursion depth exceeded"); invalid JSON is echoed up to 1,000 characters.
+* An argument holding bytes that are not UTF-8 fails, naming the option; the AWS CLI sends
+  them on, escaped.
 * No plugins, aliases or AWS CLI v2 migration warnings (--v2-debug is accepted and ignored).
 """
 

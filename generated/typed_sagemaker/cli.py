@@ -846,11 +846,68 @@ def _merge_input_json(params: dict[str, typing.Any], value: typing.Any) -> None:
         data = json.loads(text)
     except ValueError as error:
         raise ParamError(
-            "cli-input-json", f"Invalid JSON: {error}\nJSON received: {text}"
+            "cli-input-json", f"Invalid JSON: {error}\nJSON received: {_excerpt(text)}"
         ) from None
+    except RecursionError:
+        # The AWS CLI prints Python's "maximum recursion depth exceeded while decoding ...".
+        raise ParamError(
+            "cli-input-json", "Invalid JSON: nested too deeply to parse"
+        ) from None
+    if not isinstance(data, dict):
+        # The AWS CLI prints "'list' object has no attribute 'keys'".
+        raise ParamError(
+            "cli-input-json",
+            f"Invalid JSON: expected an object of parameters, got {_json_kind(data)}",
+        )
     for key in data.keys():
         if key not in params:
             params[key] = data[key]
+
+
+_EXCERPT_LIMIT = 1000
+
+
+def _excerpt(text: str) -> str:
+    """``text``, cut short when it is too long to echo in an error message."""
+    if len(text) <= _EXCERPT_LIMIT:
+        return text
+    return f"{text[:_EXCERPT_LIMIT]}... ({len(text) - _EXCERPT_LIMIT} more characters)"
+
+
+def _json_kind(value: object) -> str:
+    if isinstance(value, list):
+        return "an array"
+    if isinstance(value, str):
+        return "a string"
+    if isinstance(value, bool):
+        return "a boolean"
+    if value is None:
+        return "null"
+    return "a number"
+
+
+def _check_utf8(args: list[str]) -> None:
+    """Bytes on the command line that are not UTF-8 reach Python as lone surrogates, which no
+    request can carry: refuse them, naming the option (the AWS CLI sends them on, escaped).
+    """
+    for index, arg in enumerate(args):
+        bad = next(
+            (i for i, char in enumerate(arg) if "\udc80" <= char <= "\udcff"), None
+        )
+        if bad is None:
+            continue
+        problem = (
+            f"not valid UTF-8 (byte 0x{ord(arg[bad]) - 0xDC00:02x} at character {bad})"
+        )
+        if arg.startswith("--"):
+            option, _, value = arg.partition("=")
+            offset = bad - len(option) - 1
+            raise ParamError(
+                option, problem.replace(f"character {bad}", f"character {offset}")
+            )
+        if index and args[index - 1].startswith("--"):
+            raise ParamError(args[index - 1], problem)
+        raise ParamError(f"argument {index + 1}", problem)
 
 
 def _check_starting_token(token: object) -> None:
@@ -959,6 +1016,10 @@ def run(args: list[str]) -> int:
 
 
 def _run_command_line(args: list[str]) -> int:
+    try:
+        _check_utf8(args)
+    except ParamError as error:
+        return _report(error)
     requested = _help_requested(args)
     if requested is not False:
         return show_help(typing.cast("str | None", requested))
