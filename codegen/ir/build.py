@@ -361,7 +361,7 @@ def _convert_unchecked(
         required = set(shape.required_members)
         attr_names = naming.attr_names(shape.members)
         members = tuple(
-            _member(name, member, name in required, attr_names[name], raw_members.get(name, {}))
+            _member(name, member, name in required, attr_names[name], raw_members.get(name, {}), sensitive)
             for name, member in shape.members.items()
         )
         error = metadata.get("error") or {}
@@ -419,9 +419,34 @@ def _convert_unchecked(
     )
 
 
+def _holds_sensitive(shape: botocore_model.Shape) -> bool:
+    """Whether a value of ``shape`` is sensitive: the shape is, or an item of it is (through
+    lists and maps; a structure hides its own sensitive members)."""
+    stack, seen = [shape], set()
+    while stack:
+        current = stack.pop()
+        if current.metadata.get("sensitive"):
+            return True
+        if current.name in seen:
+            continue
+        seen.add(current.name)
+        if isinstance(current, botocore_model.ListShape):
+            stack.append(current.member)
+        elif isinstance(current, botocore_model.MapShape):
+            stack += [current.key, current.value]
+    return False
+
+
 def _member(
-    name: str, shape: botocore_model.Shape, required: bool, attr_name: str, raw: dict[str, Any]
+    name: str,
+    shape: botocore_model.Shape,
+    required: bool,
+    attr_name: str,
+    raw: dict[str, Any],
+    in_sensitive: bool = False,
 ) -> Member:
+    """A structure's member; ``in_sensitive``: the structure is sensitive as a whole, so every
+    member is (as are members whose items are: a list of secrets is secret)."""
     return Member(
         wire_name=name,
         attr_name=attr_name,
@@ -429,7 +454,7 @@ def _member(
         shape=shape.name,
         required=required,
         documentation=shape.documentation or "",
-        sensitive=bool(shape.metadata.get("sensitive")),
+        sensitive=in_sensitive or _holds_sensitive(shape),
         deprecated=bool(raw.get("deprecated")),
         deprecated_message=str(raw.get("deprecatedMessage", "")),
         idempotency_token=bool(shape.metadata.get("idempotencyToken")),
