@@ -1,0 +1,480 @@
+"""Generator benchmark: `codegen generate` for the whole SageMaker service, against the goals.
+
+    .venv/bin/python bench/generate_speed.py [--skip-mbb] [--skip-ruff] [--keep DIR]
+                                             [--mbb-venv PATH] [--spec-dir DIR --package NAME]
+    .venv/bin/python bench/generate_speed.py --mission
+
+Default mode, in a temporary directory:
+
+1. ``codegen sync --spec-dir TMP/specs sagemaker --all-operations`` (the installed botocore;
+   skipped when ``--spec-dir`` names an existing spec directory);
+2. cold: ``codegen generate`` with ``CODEGEN_CACHE_DIR`` set to a fresh empty directory;
+3. warm: the same command again, same cache, nothing changed (once more if codegen/ or
+   templates/ changed meanwhile: others edit them, and the whole-tree cache's key covers them);
+4. incremental: a copy of the specs with the documentation of 2 shapes and one member's
+   constraint changed, generated with the same cache into a copy of the cold output;
+5. ``--formatter ruff`` cold (only if ``codegen generate --help`` offers ``--formatter``), then
+   how many of its .py files black (from this venv, codegen's mode) would reformat;
+6. mypy-boto3-builder 7.26.1 (the newest that runs on Python 3.11) building its SageMaker
+   package cold, from its own virtualenv (``--mbb-venv``, ``$MBB_VENV``, default
+   /work/bench-venvs/mbb), see ``mbb_command``.
+
+Each run is a subprocess: wall time, CPU time (user+sys of the whole process tree), the peak
+RSS of its largest single process (``os.wait4``'s ``ru_maxrss``, which covers reaped pool
+workers) and the peak total of the process tree (RSS and PSS summed over the tree, sampled from
+/proc every 50 ms; forked workers share pages with their parent, so the RSS sum overcounts and
+PSS is the fair total).
+
+Goals checked (printed, never asserted: machines here are shared and noisy, so CPU time is
+printed next to wall time):
+
+- whole service, cold: <= 0.33 x mypy-boto3-builder's wall time, peak memory <= 300 MB;
+- warm (nothing changed): <= 1 s;
+- incremental: proportional to the change (printed as a fraction of cold);
+- ruff vs black: both cold, as a ratio;
+- ``--mission`` (the one-operation project in specs/, package typed_sagemaker): cold <= 1 s.
+
+Uses only the standard library. Never writes into the repository.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+BIN = Path(sys.executable).parent
+SERVICE = "sagemaker"
+WHOLE_PACKAGE = "typed_sagemaker_all"
+MISSION_PACKAGE = "typed_sagemaker"
+
+MBB_VERSION = "7.26.1"
+MBB_DEFAULT_VENV = Path("/work/bench-venvs/mbb")
+MBB_ISSUE_FIGURES = "50.6 s wall, 637 MB"  # as quoted in the issue
+
+GOAL_VS_MBB = 0.33
+GOAL_PEAK_MB = 300
+GOAL_WARM_S = 1.0
+GOAL_MISSION_COLD_S = 1.0
+SAMPLE_INTERVAL_S = 0.05
+MB = 1024 * 1024
+
+
+# --- measuring a subprocess ---------------------------------------------------------------
+
+
+@dataclass
+class Run:
+    label: str
+    wall: float
+    cpu: float  # user + sys of the child and every descendant it reaped
+    max_rss: int  # bytes, largest single process (wait4's ru_maxrss)
+    tree_rss: int  # bytes, peak of the RSS summed over the process tree (sampled)
+    tree_pss: int  # bytes, peak of the PSS summed over the process tree (sampled)
+    returncode: int
+    output: str
+
+
+class TreeSampler(threading.Thread):
+    """Samples the memory of a process and all its descendants from /proc until stopped."""
+
+    def __init__(self, root_pid: int) -> None:
+        super().__init__(daemon=True)
+        self.root_pid = root_pid
+        self.stop = threading.Event()
+        self.peak_rss = 0
+        self.peak_pss = 0
+        self._parents: dict[int, int] = {}  # pid -> ppid, read once per pid
+        self._unrelated: set[int] = set()  # pids seen not to descend from root_pid
+
+    def run(self) -> None:
+        while not self.stop.is_set():
+            rss = pss = 0
+            for pid in self._tree():
+                sizes = _rollup(pid)
+                rss += sizes.get("Rss", 0)
+                pss += sizes.get("Pss", 0)
+            self.peak_rss = max(self.peak_rss, rss)
+            self.peak_pss = max(self.peak_pss, pss)
+            self.stop.wait(SAMPLE_INTERVAL_S)
+
+    def _tree(self) -> list[int]:
+        """The root and its live descendants; only pids not seen before cost a read."""
+        tree = {self.root_pid}
+        try:
+            pids = sorted(int(name) for name in os.listdir("/proc") if name.isdigit())
+        except OSError:
+            return [self.root_pid]
+        for pid in pids:
+            if pid in self._unrelated or pid == self.root_pid:
+                continue
+            if pid not in self._parents:
+                ppid = _ppid(pid)
+                if ppid is None:
+                    continue
+                self._parents[pid] = ppid
+            if self._parents[pid] in tree:  # parents have lower pids, barring pid wrap-around
+                tree.add(pid)
+            elif pid < self.root_pid:
+                self._unrelated.add(pid)
+        live = set(pids)  # forget exited pids, in case a number is reused
+        self._parents = {pid: ppid for pid, ppid in self._parents.items() if pid in live}
+        return sorted(tree)
+
+
+def _ppid(pid: int) -> int | None:
+    try:
+        with open(f"/proc/{pid}/stat", "rb") as stat:
+            return int(stat.read().rsplit(b")", 1)[1].split()[1])
+    except (OSError, IndexError, ValueError):
+        return None
+
+
+def _rollup(pid: int) -> dict[str, int]:
+    """Rss and Pss of one process in bytes (empty once it has exited)."""
+    sizes = {}
+    try:
+        with open(f"/proc/{pid}/smaps_rollup") as rollup:
+            for line in rollup:
+                key, _, rest = line.partition(":")
+                if key in ("Rss", "Pss"):
+                    sizes[key] = int(rest.split()[0]) * 1024
+    except (OSError, ValueError):
+        pass
+    return sizes
+
+
+def measure(label: str, command: list[str], env: dict[str, str] | None = None,
+            cwd: Path | None = None) -> Run:
+    """Run ``command`` to the end; wall and CPU time, peak memory, exit status and output."""
+    with tempfile.TemporaryFile() as output:
+        start = time.perf_counter()
+        child = subprocess.Popen(command, env=env, cwd=cwd, stdin=subprocess.DEVNULL,
+                                 stdout=output, stderr=subprocess.STDOUT)
+        sampler = TreeSampler(child.pid)
+        sampler.start()
+        _, status, usage = os.wait4(child.pid, 0)
+        wall = time.perf_counter() - start
+        child.returncode = os.waitstatus_to_exitcode(status)  # reaped here, not by Popen
+        sampler.stop.set()
+        sampler.join()
+        output.seek(0)
+        text = output.read().decode("utf-8", "replace")
+    return Run(label, wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss * 1024,
+               sampler.peak_rss, sampler.peak_pss, child.returncode, text)
+
+
+def checked(run: Run) -> Run:
+    if run.returncode != 0:
+        sys.exit(f"{run.label}: exit status {run.returncode}\n{run.output[-3000:]}")
+    return run
+
+
+# --- our generator ------------------------------------------------------------------------
+
+
+def codegen(*args: str | Path) -> list[str]:
+    script = BIN / "codegen"
+    base = [str(script)] if script.exists() else [sys.executable, "-m", "codegen"]
+    return [*base, *map(str, args)]
+
+
+def generate(label: str, spec_dir: Path, output: Path, package: str, cache: Path,
+             *extra: str) -> Run:
+    env = {**os.environ, "CODEGEN_CACHE_DIR": str(cache)}
+    command = codegen("generate", "--spec-dir", spec_dir, "--output", output,
+                      "--package", package, *extra)
+    return checked(measure(label, command, env=env))
+
+
+def generator_fingerprint() -> str:
+    """A digest of codegen/ and templates/: others edit them while this runs, and a change
+    between two runs makes the figures mix versions (and misses the whole-tree cache)."""
+    digest = hashlib.sha256()
+    for folder in (ROOT / "codegen", ROOT / "templates"):
+        for path in sorted(folder.rglob("*")):
+            if path.is_file() and "__pycache__" not in path.parts:
+                digest.update(path.relative_to(ROOT).as_posix().encode())
+                digest.update(path.read_bytes())
+    return digest.hexdigest()[:12]
+
+
+def has_formatter_option() -> bool:
+    help_text = subprocess.run(codegen("generate", "--help"), capture_output=True, text=True)
+    return "--formatter" in help_text.stdout
+
+
+def service_model(spec_dir: Path) -> Path:
+    models = sorted(spec_dir.glob("*/*/service-2.json"))
+    if len(models) != 1:
+        sys.exit(f"{spec_dir}: expected one */*/service-2.json, found {len(models)}")
+    return models[0]
+
+
+def operation_count(spec_dir: Path) -> int:
+    manifest = json.loads((spec_dir / "manifest.json").read_text(encoding="utf-8"))
+    return sum(len(entry["operations"]) for entry in manifest["services"].values())
+
+
+def perturb_specs(spec_dir: Path, target: Path) -> list[str]:
+    """Copy ``spec_dir`` to ``target`` with a small model change: the documentation of two
+    structures and the ``max`` of a scalar shape that exactly one member uses. Returns what
+    was changed. Shapes are picked by name order, so the same model gives the same change."""
+    shutil.copytree(spec_dir, target)
+    path = service_model(target)
+    model = json.loads(path.read_text(encoding="utf-8"))
+    shapes = model["shapes"]
+    documented = [name for name, shape in sorted(shapes.items())
+                  if shape.get("type") == "structure" and shape.get("documentation")]
+    changes = []
+    for name in documented[:2]:
+        shapes[name]["documentation"] += "<p>Changed by bench/generate_speed.py.</p>"
+        changes.append(f"documentation of {name}")
+    uses: dict[str, list[str]] = {}
+    for owner, shape in sorted(shapes.items()):
+        for member_name, member in shape.get("members", {}).items():
+            uses.setdefault(member["shape"], []).append(f"{owner}.{member_name}")
+    for name, shape in sorted(shapes.items()):
+        if isinstance(shape.get("max"), int) and len(uses.get(name, [])) == 1:
+            shape["max"] += 1
+            changes.append(f"max of {name} (member {uses[name][0]}) -> {shape['max']}")
+            break
+    # Written as codegen writes specs (codegen.jsonio.dumps_stable), so only these lines differ.
+    path.write_text(json.dumps(model, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    return changes
+
+
+def read_files(root: Path) -> dict[str, bytes]:
+    return {p.relative_to(root).as_posix(): p.read_bytes()
+            for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+def changed_files(before: dict[str, bytes], after: dict[str, bytes]) -> int:
+    return sum(before.get(path) != after.get(path) for path in before.keys() | after.keys())
+
+
+def black_would_reformat(tree: Path) -> tuple[int, int]:
+    """(files black would reformat, .py files checked), in codegen's black mode. Run without
+    ``-q``: black's ``--check -q`` prints nothing per file, so there would be nothing to count."""
+    files = sorted(str(p) for p in tree.rglob("*.py"))
+    black = BIN / "black"
+    command = [str(black) if black.exists() else sys.executable, *([] if black.exists() else ["-m", "black"]),
+               "--check", "--line-length", "88", "--target-version", "py310", *files]
+    done = subprocess.run(command, capture_output=True, text=True)
+    would = sum(line.startswith("would reformat") for line in done.stderr.splitlines())
+    return would, len(files)
+
+
+# --- mypy-boto3-builder -------------------------------------------------------------------
+
+
+def mbb_command(venv: Path, output: Path) -> list[str]:
+    """The comparable job: the sources of the mypy-boto3-sagemaker package, black- and
+    isort-formatted, offline (no PyPI version look-up), no pip install, no wheel."""
+    return [str(venv / "bin" / "python"), "-m", "mypy_boto3_builder", str(output),
+            "--product", "boto3-services", "--services", SERVICE, "--no-smart-version"]
+
+
+def mbb_versions(venv: Path) -> str:
+    code = ("import importlib.metadata as m; "
+            "print(*(f'{d} {m.version(d)}' for d in "
+            "('mypy-boto3-builder', 'botocore', 'black', 'isort')), sep=', ')")
+    done = subprocess.run([str(venv / "bin" / "python"), "-c", code], capture_output=True, text=True)
+    return done.stdout.strip() or done.stderr.strip().splitlines()[-1]
+
+
+# --- reporting ----------------------------------------------------------------------------
+
+
+def mb(size: int) -> str:
+    return f"{size / MB:7.0f}"
+
+
+def print_table(runs: list[Run]) -> None:
+    print()
+    print(f"{'run':<34} {'wall s':>7} {'cpu s':>7} {'max RSS':>8} {'tree RSS':>9} {'tree PSS':>9}"
+          "   (MB)")
+    for run in runs:
+        print(f"{run.label:<34} {run.wall:7.2f} {run.cpu:7.2f} {mb(run.max_rss):>8} "
+              f"{mb(run.tree_rss):>9} {mb(run.tree_pss):>9}")
+
+
+def verdict(value: float, goal: float) -> str:
+    return f"{'meets' if value <= goal else 'MISSES'} goal <= {goal:g}"
+
+
+def ratio_line(name: str, value: float, goal: float | None = None, unit: str = "") -> str:
+    tail = f"   ({verdict(value, goal)}{unit})" if goal is not None else ""
+    return f"  {name:<44} {value:8.3f}{tail}"
+
+
+def peak_mb(run: Run) -> float:
+    """The memory figure for the 300 MB goal: the larger of the largest single process and
+    the tree's PSS total (what the machine actually gave the whole run)."""
+    return max(run.max_rss, run.tree_pss) / MB
+
+
+# --- the two modes ------------------------------------------------------------------------
+
+
+def bench_mission(tmp: Path) -> None:
+    spec_dir = ROOT / "specs"
+    cache = tmp / "cache"
+    cache.mkdir()
+    cold = generate("ours cold (mission)", spec_dir, tmp / "out", MISSION_PACKAGE, cache)
+    warm = generate("ours warm (mission)", spec_dir, tmp / "out", MISSION_PACKAGE, cache)
+    print_table([cold, warm])
+    print("\nratios")
+    print(ratio_line("cold / 1 s goal", cold.wall / GOAL_MISSION_COLD_S, 1.0))
+    print(ratio_line("warm / 1 s goal", warm.wall / GOAL_MISSION_COLD_S, 1.0))
+
+
+def bench_whole(tmp: Path, options: argparse.Namespace) -> None:
+    runs: list[Run] = []
+    if options.spec_dir:
+        spec_dir = options.spec_dir.resolve()
+    else:
+        spec_dir = tmp / "specs"
+        runs.append(checked(measure(
+            "sync (all operations)", codegen("sync", "--spec-dir", spec_dir, SERVICE, "--all-operations"))))
+        print(runs[-1].output.strip())
+    package = options.package
+    print(f"{spec_dir}: {operation_count(spec_dir)} operations, package {package}")
+
+    cache = tmp / "cache"
+    cache.mkdir()
+    out = tmp / "out"
+    fingerprints = [generator_fingerprint()]
+    cold = generate("ours cold", spec_dir, out, package, cache)
+    fingerprints.append(generator_fingerprint())
+    cold_files = read_files(out)
+    warm = generate("ours warm (same cache)", spec_dir, out, package, cache)
+    fingerprints.append(generator_fingerprint())
+    runs += [cold, warm]
+    if len(set(fingerprints)) > 1:  # the whole-tree cache's key covers the generator's code
+        warm = generate("ours warm again (code changed)", spec_dir, out, package, cache)
+        fingerprints.append(generator_fingerprint())
+        runs.append(warm)
+    warm_same = read_files(out) == cold_files
+
+    changes = perturb_specs(spec_dir, tmp / "specs2")
+    shutil.copytree(out, tmp / "out2")
+    incremental = generate("ours incremental (same cache)", tmp / "specs2", tmp / "out2",
+                           package, cache)
+    fingerprints.append(generator_fingerprint())
+    runs.append(incremental)
+    incremental_changed = changed_files(cold_files, read_files(tmp / "out2"))
+
+    ruff, ruff_note = bench_ruff(tmp, spec_dir, package, options)
+    if ruff:
+        runs.append(ruff)
+        fingerprints.append(generator_fingerprint())
+    mbb, mbb_note = bench_mbb(tmp, options)
+    if mbb:
+        runs.append(mbb)
+
+    print_table(runs)
+    print(f"\n  cold output: {len(cold_files)} files, "
+          f"{sum(map(len, cold_files.values())) / MB:.1f} MB; "
+          f"warm output identical to cold: {'yes' if warm_same else 'NO'}")
+    print(f"  incremental change: {'; '.join(changes)} -> {incremental_changed} files differ")
+    print(f"  {ruff_note}")
+    print(f"  {mbb_note}")
+    if len(set(fingerprints)) > 1:
+        print(f"  NOTE: codegen/ or templates/ changed during the benchmark (fingerprints "
+              f"{' -> '.join(fingerprints)}): the runs used different generator code, and a "
+              "warm run after such a change misses the whole-tree cache; the goal uses "
+              "the last warm run")
+
+    print("\nratios")
+    if mbb:
+        print(ratio_line("ours cold / mbb cold (wall)", cold.wall / mbb.wall, GOAL_VS_MBB))
+        print(ratio_line("ours cold / mbb cold (cpu)", cold.cpu / mbb.cpu, GOAL_VS_MBB))
+        print(ratio_line("ours peak MB / mbb peak MB", peak_mb(cold) / peak_mb(mbb)))
+    print(ratio_line(f"ours cold peak MB / {GOAL_PEAK_MB} MB", peak_mb(cold) / GOAL_PEAK_MB, 1.0,
+                     f"; {peak_mb(cold):.0f} MB"))
+    print(ratio_line(f"warm wall / {GOAL_WARM_S:g} s", warm.wall / GOAL_WARM_S, 1.0))
+    print(ratio_line("incremental / cold (wall)", incremental.wall / cold.wall))
+    print(ratio_line("incremental files changed / all files",
+                     incremental_changed / max(len(cold_files), 1)))
+    if ruff:
+        print(ratio_line("ruff cold / black cold (wall)", ruff.wall / cold.wall))
+
+
+def bench_ruff(tmp: Path, spec_dir: Path, package: str,
+               options: argparse.Namespace) -> tuple[Run | None, str]:
+    if options.skip_ruff:
+        return None, "ruff: skipped (--skip-ruff)"
+    if not has_formatter_option():
+        return None, "ruff: skipped (codegen has no --formatter option)"
+    cache = tmp / "cache-ruff"
+    cache.mkdir()
+    run = generate("ours cold --formatter ruff", spec_dir, tmp / "out-ruff", package, cache,
+                   "--formatter", "ruff")
+    would, checked_files = black_would_reformat(tmp / "out-ruff")
+    return run, f"ruff output: black --check would reformat {would} of {checked_files} .py files"
+
+
+def bench_mbb(tmp: Path, options: argparse.Namespace) -> tuple[Run | None, str]:
+    if options.skip_mbb:
+        return None, "mypy-boto3-builder: skipped (--skip-mbb)"
+    venv = options.mbb_venv
+    if not (venv / "bin" / "python").exists():
+        return None, (f"mypy-boto3-builder: skipped (no venv at {venv}; create it with: "
+                      f"python -m venv {venv} && {venv}/bin/pip install "
+                      f"mypy-boto3-builder=={MBB_VERSION})")
+    command = mbb_command(venv, tmp / "mbb-out")
+    run = checked(measure("mypy-boto3-builder cold", command, cwd=tmp))
+    files = sum(1 for p in (tmp / "mbb-out").rglob("*") if p.is_file())
+    return run, (f"mypy-boto3-builder ({mbb_versions(venv)}): {files} files; issue quoted "
+                 f"{MBB_ISSUE_FIGURES}\n    command: {' '.join(command)}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--mission", action="store_true",
+                        help="bench the one-operation project in specs/ (goal: cold <= 1 s)")
+    parser.add_argument("--spec-dir", type=Path,
+                        help="an existing spec directory instead of syncing all SageMaker operations")
+    parser.add_argument("--package", default=WHOLE_PACKAGE, help=f"default: {WHOLE_PACKAGE}")
+    parser.add_argument("--skip-mbb", action="store_true", help="do not run mypy-boto3-builder")
+    parser.add_argument("--skip-ruff", action="store_true", help="do not run --formatter ruff")
+    parser.add_argument("--mbb-venv", type=Path,
+                        default=Path(os.environ.get("MBB_VENV") or MBB_DEFAULT_VENV),
+                        help=f"mypy-boto3-builder's virtualenv (default: $MBB_VENV or {MBB_DEFAULT_VENV})")
+    parser.add_argument("--keep", type=Path, metavar="TMPDIR",
+                        help="work in TMPDIR (created, must be empty) and leave it there")
+    options = parser.parse_args()
+
+    if options.keep:
+        options.keep.mkdir(parents=True, exist_ok=True)
+        if any(options.keep.iterdir()):
+            sys.exit(f"--keep {options.keep}: not empty")
+        tmp = options.keep.resolve()
+    else:
+        tmp = Path(tempfile.mkdtemp(prefix="generate-speed-"))
+    print(f"python {sys.version.split()[0]}, {os.cpu_count()} CPUs, "
+          f"load average {os.getloadavg()[0]:.1f}, work dir {tmp}")
+    try:
+        if options.mission:
+            bench_mission(tmp)
+        else:
+            bench_whole(tmp, options)
+    finally:
+        print(f"\nload average at the end {os.getloadavg()[0]:.1f}")
+        if not options.keep:
+            shutil.rmtree(tmp, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
