@@ -17,6 +17,7 @@ from codegen.changes_cli import add_diff_arguments, add_update_arguments, run_di
 from codegen.config import load_config
 from codegen.errors import CodegenError, one_line
 from codegen.cache import default_cache_dir
+from codegen.format import FORMATTERS
 from codegen.pipeline import generate_tree
 from codegen.spec.source import ModelSource, all_operations
 from codegen.spec.store import build_snapshot_tree
@@ -50,6 +51,13 @@ def _parser() -> argparse.ArgumentParser:
     generate.add_argument("--package", help="import name of the package (default: [tool.codegen])")
     generate.add_argument(
         "--check", action="store_true", help="write nothing; exit 1 and show a diff if out of date"
+    )
+    generate.add_argument(
+        "--formatter",
+        choices=FORMATTERS,
+        default="black",
+        help="black (default; the committed output) or ruff (opt-in, faster: pip install "
+        "'botocore-codegen[ruff]')",
     )
     generate.add_argument(
         "--no-cache",
@@ -140,7 +148,9 @@ def _generate(args: argparse.Namespace) -> int:
     spec_dir = args.spec_dir or root / "specs"
     output = args.output or root / "generated"
     package = args.package or (config.package if config else "")
-    tree = generate_tree(spec_dir, package, None if args.no_cache else default_cache_dir())
+    tree = generate_tree(
+        spec_dir, package, None if args.no_cache else default_cache_dir(), args.formatter
+    )
     if args.check:
         diff = diff_tree(output, tree, label=output.name)
         if diff:

@@ -1,11 +1,12 @@
-"""Stage 4: format generated Python with black's API (black is pinned in pyproject.toml).
+"""Stage 4: format generated Python, with black's API (pinned in pyproject.toml) or, opt-in,
+``ruff format`` (``--formatter ruff``).
 
 black's cost grows with the code's size (about 1.6k lines a second here), so a module is
-formatted in chunks, one per top-level class or function (with the statements that follow it):
-each chunk is formatted on its own, on every core, and remembered in a content-addressed cache
-keyed by black's version, its mode and the chunk's text. Joining the chunks with the two blank
-lines black puts before a top-level definition gives what black gives for the whole module;
-``tests/test_golden.py`` checks that the result is black-stable.
+formatted in pieces (``split_module``): each piece on its own, on every core, and remembered in
+a content-addressed cache keyed by the formatter's identity and the piece's text. Joined with
+the blank lines black puts between them, the pieces give what black gives for the whole module
+(``tests/test_cache.py``). ruff formats a whole service in well under a second, so it gets
+whole files, in one process.
 """
 
 from __future__ import annotations
@@ -14,16 +15,23 @@ import ast
 import concurrent.futures
 import multiprocessing
 import os
+import subprocess
+import tempfile
 import typing
+from pathlib import Path
 from typing import Mapping, NamedTuple
 
 import black
 
 from codegen.cache import FormatCache
 from codegen.errors import CodegenError
+from codegen.progress import Progress
 
 MODE = black.Mode(target_versions={black.TargetVersion.PY310}, line_length=88)
 FORMATTER_KEY = f"black {black.__version__} {MODE!r}"
+FORMATTERS = ("black", "ruff")
+# ruff with black's settings, ignoring any configuration file around the output.
+_RUFF_ARGUMENTS = ["--isolated", "--no-cache", "--line-length", "88", "--target-version", "py310"]
 
 # Below this many characters still to format, a process pool costs more than it saves.
 _POOL_THRESHOLD = 200_000
@@ -126,30 +134,41 @@ def _join(pieces: list[Piece], formatted: Mapping[str, str]) -> str:
 
 
 def format_sources(
-    sources: Mapping[str, str], cache: FormatCache | None = None, workers: int | None = None
+    sources: Mapping[str, str],
+    cache: FormatCache | None = None,
+    workers: int | None = None,
+    formatter: str = "black",
 ) -> dict[str, str]:
-    """Every source formatted by black and checked to be valid Python, by path.
+    """Every source formatted and checked to be valid Python, by path.
 
     Invalid output is a generator bug, never the spec's fault (every spec string reaches the
     source through the escaping module); it is reported rather than written. black's own parser
     is more lenient than Python's (it accepts ``def f(*,)``), hence the ``ast`` checks.
     """
+    key = formatter_key(formatter)
     chunks: dict[str, list[Piece]] = {}
     for path, source in sources.items():
         try:
-            chunks[path] = split_module(source)
+            if formatter == "black":
+                chunks[path] = split_module(source)
+            else:
+                ast.parse(source, filename=path)
+                chunks[path] = [Piece(0, source, False)]
         except SyntaxError as exc:
             raise CodegenError(path, f"generated code does not parse: {exc}") from None
     wanted = {piece.text for pieces in chunks.values() for piece in pieces}
-    done = cache.get_many(FORMATTER_KEY, wanted) if cache else {}
+    done = cache.get_many(key, wanted) if cache else {}
     missing = sorted(wanted - set(done), key=len, reverse=True)
     try:
-        done.update(_format_all(missing, workers))
-    except black.parsing.InvalidInput as exc:
+        if formatter == "black":
+            done.update(_format_all(missing, workers))
+        else:
+            done.update(_ruff_format(missing))
+    except (black.parsing.InvalidInput, _RuffError) as exc:
         path = next(p for p, pieces in chunks.items() if any(c.text in missing for c in pieces))
         raise CodegenError(path, f"generated code does not parse: {exc}") from None
     if cache:
-        cache.put_many(FORMATTER_KEY, {chunk: done[chunk] for chunk in missing})
+        cache.put_many(key, {chunk: done[chunk] for chunk in missing})
     result = {}
     for path, pieces in chunks.items():
         text = _join(pieces, done)
@@ -161,15 +180,67 @@ def format_sources(
     return result
 
 
+def formatter_key(formatter: str) -> str:
+    """The formatter's identity: its name, version and settings (part of every cache key)."""
+    if formatter == "black":
+        return FORMATTER_KEY
+    if formatter == "ruff":
+        version = _run_ruff(["--version"]).strip()
+        return f"{version} {' '.join(_RUFF_ARGUMENTS)}"
+    raise CodegenError("--formatter", f"unknown formatter {formatter!r}; choose black or ruff")
+
+
 def _format_all(chunks: list[str], workers: int | None) -> dict[str, str]:
     workers = workers or os.cpu_count() or 1
-    if workers < 2 or len(chunks) < 2 or sum(map(len, chunks)) < _POOL_THRESHOLD:
-        return {chunk: _format_chunk(chunk) for chunk in chunks}
-    methods = multiprocessing.get_all_start_methods()
-    context = multiprocessing.get_context("fork" if "fork" in methods else None)
-    with concurrent.futures.ProcessPoolExecutor(workers, mp_context=context) as pool:
-        # Largest first, a few at a time, so both cores stay busy to the end.
-        return dict(zip(chunks, pool.map(_format_chunk, chunks, chunksize=8)))
+    progress = Progress("formatting", len(chunks), "pieces")
+    try:
+        if workers < 2 or len(chunks) < 2 or sum(map(len, chunks)) < _POOL_THRESHOLD:
+            formatted = {}
+            for chunk in chunks:
+                formatted[chunk] = _format_chunk(chunk)
+                progress.advance()
+            return formatted
+        methods = multiprocessing.get_all_start_methods()
+        context = multiprocessing.get_context("fork" if "fork" in methods else None)
+        with concurrent.futures.ProcessPoolExecutor(workers, mp_context=context) as pool:
+            # Largest first, a few at a time, so both cores stay busy to the end.
+            results = []
+            for result in pool.map(_format_chunk, chunks, chunksize=8):
+                results.append(result)
+                progress.advance()
+            return dict(zip(chunks, results))
+    finally:
+        progress.close()
+
+
+class _RuffError(Exception):
+    pass
+
+
+def _run_ruff(arguments: list[str]) -> str:
+    try:
+        from ruff.__main__ import find_ruff_bin
+    except ImportError:
+        raise CodegenError(
+            "--formatter", "ruff is not installed (pip install 'botocore-codegen[ruff]')"
+        ) from None
+    run = subprocess.run([find_ruff_bin(), *arguments], capture_output=True, text=True)
+    if run.returncode != 0:
+        lines = (run.stderr or run.stdout).strip().splitlines()
+        raise _RuffError(lines[0] if lines else f"ruff exited with status {run.returncode}")
+    return run.stdout
+
+
+def _ruff_format(texts: list[str]) -> dict[str, str]:
+    """Each text formatted by one ``ruff format`` run over a temporary directory."""
+    if not texts:
+        return {}
+    with tempfile.TemporaryDirectory(prefix="codegen-ruff-") as directory:
+        paths = [Path(directory) / f"m{index}.py" for index in range(len(texts))]
+        for path, text in zip(paths, texts):
+            path.write_text(text, encoding="utf-8")
+        _run_ruff(["format", *_RUFF_ARGUMENTS, directory])
+        return {text: path.read_text(encoding="utf-8") for path, text in zip(paths, texts)}
 
 
 def format_python(source: str, path: str) -> str:

@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
-from jinja2 import Environment
 
 from codegen.errors import CodegenError
 from codegen.cache import FormatCache, TreeCache, digest
-from codegen.format import FORMATTER_KEY, format_python, format_sources
+from codegen.format import format_sources, formatter_key
 from codegen.ir.build import build_service
 from codegen.ir import naming
 from codegen.ir.nodes import Service
@@ -23,6 +21,8 @@ from codegen.render.environment import TEMPLATES_DIR, make_environment, service_
 from codegen.spec.store import ServiceSpec, read_snapshot
 from codegen.write import Tree
 
+RUNTIME_DIR = TEMPLATES_DIR / "runtime"
+
 
 def load_services(spec_dir: Path, package: str) -> list[tuple[ServiceSpec, Service]]:
     snapshot = read_snapshot(spec_dir)
@@ -34,7 +34,9 @@ def load_services(spec_dir: Path, package: str) -> list[tuple[ServiceSpec, Servi
     return [(spec, build_service(spec, package)) for spec in snapshot.services]
 
 
-def render_package(spec: ServiceSpec, service: Service, cache: FormatCache | None = None) -> Tree:
+def render_package(
+    spec: ServiceSpec, service: Service, cache: FormatCache | None = None, formatter: str = "black"
+) -> Tree:
     """Every file of the generated distribution, by path relative to the output directory."""
     env = make_environment()
     context = service_globals(service)
@@ -61,54 +63,60 @@ def render_package(spec: ServiceSpec, service: Service, cache: FormatCache | Non
     context.update(cli_context(service))
     python_files = {
         f"{pkg}/__init__.py": "package/__init__.py.j2",
-        f"{pkg}/_runtime.py": "package/_runtime.py.j2",
         f"{pkg}/models.py": "package/models.py.j2",
         f"{pkg}/errors.py": "package/errors.py.j2",
         f"{pkg}/client.py": "package/client.py.j2",
-        f"{pkg}/cli.py": "package/cli.py.j2",
-        f"{pkg}/_cli_output.py": "package/_cli_output.py.j2",
+        f"{pkg}/_about.py": "package/_about.py.j2",
         f"{pkg}/_help.py": "package/_help.py.j2",
-        f"{pkg}/__main__.py": "package/__main__.py.j2",
     }
     if paginated:
         python_files[f"{pkg}/paginators.py"] = "package/paginators.py.j2"
     sources = {path: env.get_template(template).render(context) for path, template in python_files.items()}
     sources["docs/conf.py"] = env.get_template("site/conf.py.j2").render(context)
-    tree: dict[str, bytes] = {
-        path: text.encode("utf-8") for path, text in format_sources(sources, cache).items()
-    }
+    sources[_EXAMPLE] = env.get_template("site/example.py.j2").render(
+        context, view=views[0], example=required_arguments(service, views[0])
+    )
+    formatted = format_sources(sources, cache, formatter=formatter)
+    example = formatted.pop(_EXAMPLE).strip("\n")
+    tree: dict[str, bytes] = {path: text.encode("utf-8") for path, text in formatted.items()}
     tree["pyproject.toml"] = env.get_template("package/pyproject.toml.j2").render(context).encode()
     pages = render_reference_pages(service)
-    tree.update(_render_docs(env, context, service, pages))
+    tree.update(_render_docs(service, pages, example))
     # The command line's data: its command table and each command's help page.
     tree[f"{pkg}/commands.json"] = dumps_stable(commands_data(context["cli_operations"])).encode()
     for path, text in pages.items():
         tree[f"{pkg}/reference/{path.rsplit('/', 1)[-1]}"] = text.encode("utf-8")
     tree[f"{pkg}/py.typed"] = b""
+    tree.update(runtime_files(pkg))
     for relative, content in spec.files.items():
         tree[f"{pkg}/data/{relative}"] = content
     return tree
 
 
-def _render_docs(
-    env: Environment, context: dict[str, Any], service: Service, reference_pages: dict[str, str]
-) -> Tree:
+def runtime_files(package: str) -> Tree:
+    """The modules every package shares (``templates/runtime/``), copied as they are: they hold
+    no spec text, and ``tests/test_golden.py`` keeps them black-formatted, so generation does
+    not format them again."""
+    return {f"{package}/{path.name}": path.read_bytes() for path in sorted(RUNTIME_DIR.glob("*.py"))}
+
+
+# The usage example of the API reference: formatted with the package's code, not written out.
+_EXAMPLE = "docs/api.rst (example)"
+
+
+def _render_docs(service: Service, reference_pages: dict[str, str], example: str) -> Tree:
     """The Sphinx site: the AWS CLI reference pages and the Python API reference."""
-    views = operation_views(service)
-    view = views[0]
-    example_source = env.get_template("site/example.py.j2").render(
-        context, view=view, example=required_arguments(service, view)
-    )
-    example = format_python(example_source, "docs/api.rst (example)").strip("\n")
     pages = {path.rsplit("/", 1)[-1]: text for path, text in reference_pages.items()}
     return {path: text.encode("utf-8") for path, text in render_site(service, pages, example).items()}
 
 
-def generate_tree(spec_dir: Path, package: str, cache_dir: Path | None = None) -> Tree:
+def generate_tree(
+    spec_dir: Path, package: str, cache_dir: Path | None = None, formatter: str = "black"
+) -> Tree:
     """The generated tree for the spec directory; with ``cache_dir``, unchanged inputs give the
     previous tree at once and unchanged code is not formatted again (``codegen.cache``)."""
     trees = TreeCache(cache_dir) if cache_dir else None
-    key = _inputs_digest(spec_dir, package) if trees else ""
+    key = _inputs_digest(spec_dir, package, formatter_key(formatter)) if trees else ""
     if trees:
         cached = trees.get(key)
         if cached is not None:
@@ -116,7 +124,7 @@ def generate_tree(spec_dir: Path, package: str, cache_dir: Path | None = None) -
     formats = FormatCache(cache_dir) if cache_dir else None
     tree: dict[str, bytes] = {}
     for spec, service in load_services(spec_dir, package):
-        tree.update(render_package(spec, service, formats))
+        tree.update(render_package(spec, service, formats, formatter))
     if trees:
         trees.put(key, tree)
     return tree
@@ -125,12 +133,12 @@ def generate_tree(spec_dir: Path, package: str, cache_dir: Path | None = None) -
 _CODEGEN_DIR = Path(__file__).resolve().parent
 
 
-def _inputs_digest(spec_dir: Path, package: str) -> str:
+def _inputs_digest(spec_dir: Path, package: str, formatter: str) -> str:
     """Everything the tree depends on: the spec files, this generator's code and templates,
     and the versions of the libraries whose output lands in it (black, botocore's bcdoc)."""
     import botocore
 
-    parts: list[str | bytes] = [package, FORMATTER_KEY, botocore.__version__]
+    parts: list[str | bytes] = [package, formatter, botocore.__version__]
     for root in (spec_dir, _CODEGEN_DIR, TEMPLATES_DIR):
         for path in sorted(root.rglob("*")):
             if path.is_file() and "__pycache__" not in path.parts:

@@ -484,7 +484,7 @@ def sample(service: Service, models: ModuleType, shape_name: str, depth: int = 0
 
 
 class CompiledFormatter:
-    """Stands in for ``format_sources``/``format_python``: the same validity check (compiling,
+    """Stands in for ``format_sources``: the same validity check (compiling,
     which also catches what ``ast.parse`` lets through, such as a repeated parameter), the same
     error, and the code objects kept so the import below does not compile the modules again."""
 
@@ -498,7 +498,9 @@ class CompiledFormatter:
             raise CodegenError(path, f"generated code does not parse: {exc}") from None
         return source
 
-    def format_sources(self, sources: Mapping[str, str], cache: Any = None, workers: Any = None) -> dict[str, str]:
+    def format_sources(
+        self, sources: Mapping[str, str], cache: Any = None, workers: Any = None, formatter: Any = None
+    ) -> dict[str, str]:
         return {path: self.format_python(source, path) for path, source in sources.items()}
 
 
@@ -511,8 +513,7 @@ def fast_pipeline() -> Iterator[CompiledFormatter]:
     site_environment = functools.lru_cache(maxsize=1)(codegen.render.site._environment)
     with mock.patch.object(codegen.pipeline, "make_environment", package_environment), \
             mock.patch.object(codegen.render.site, "_environment", site_environment), \
-            mock.patch.object(codegen.pipeline, "format_sources", formatter.format_sources), \
-            mock.patch.object(codegen.pipeline, "format_python", formatter.format_python):
+            mock.patch.object(codegen.pipeline, "format_sources", formatter.format_sources):
         yield formatter
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import black
 
 from codegen.format import MODE
-from codegen.pipeline import generate_tree
+from codegen.pipeline import RUNTIME_DIR, generate_tree
 from codegen.write import diff_tree, read_tree
 from tests.helpers import GENERATED, ROOT, SPECS
 
@@ -42,6 +42,19 @@ def test_generated_python_is_black_stable() -> None:
     for path in sorted(GENERATED.rglob("*.py")):
         source = path.read_text(encoding="utf-8")
         assert black.format_str(source, mode=MODE) == source, path
+
+
+def test_the_shared_runtime_modules_are_copied_as_they_are() -> None:
+    """``templates/runtime/`` is copied without formatting, so it must already be black's
+    layout; and it holds no Jinja (nothing from a spec can reach it)."""
+    package = GENERATED / "typed_sagemaker"
+    modules = sorted(RUNTIME_DIR.glob("*.py"))
+    assert {p.name for p in modules} >= {"_runtime.py", "cli.py", "_cli_output.py", "__main__.py"}
+    for path in modules:
+        source = path.read_text(encoding="utf-8")
+        assert black.format_str(source, mode=MODE) == source, path
+        assert "{{" not in source and "{%" not in source, path
+        assert (package / path.name).read_text(encoding="utf-8") == source
 
 
 def test_check_passes_when_in_sync_and_fails_with_a_diff_after_a_doc_edit(tmp_path: Path) -> None:

@@ -53,11 +53,11 @@ def structure_docstring(service: Service, structure: Structure, indent: int = 4)
             entry += "\n\n" + _indent(doc, "    ")
         fields.append(entry)
     text = body + ("\n\n" + "\n".join(fields) if fields else "")
-    return docstring(text, indent)
+    return docstring(text, indent, closes=True)
 
 
 def enum_docstring(enum: Enum, indent: int = 4) -> Source:
     body = docstring_text(enum.documentation) or f"Values of ``{enum.shape_name}``."
     return docstring(
-        body + "\n\nA value the model does not list arrives as a plain ``str``.", indent
+        body + "\n\nA value the model does not list arrives as a plain ``str``.", indent, closes=True
     )

@@ -16,9 +16,9 @@ from codegen.render.docstrings import enum_docstring, structure_docstring
 TEMPLATES_DIR = Path(__file__).resolve().parents[2] / "templates"
 
 
-def _doc(html: str, indent: int = 0) -> escaping.Source:
-    """Model HTML documentation -> safe docstring body."""
-    return escaping.docstring(docstring_text(html), indent)
+def _doc(html: str, indent: int = 0, closes: bool = False) -> escaping.Source:
+    """Model HTML documentation -> safe docstring body (see ``escaping.docstring``)."""
+    return escaping.docstring(docstring_text(html), indent, closes)
 
 
 def _text_doc(text: str, indent: int = 0) -> escaping.Source:
@@ -66,6 +66,7 @@ def service_globals(service: Service) -> dict[str, Any]:
         "service": service,
         "annotation": partial(pytypes.annotation, service),
         "converter": partial(pytypes.converter, service),
+        "converted_members": partial(pytypes.converted_members, service),
         "shape": service.shape,
         "structure_docstring": partial(structure_docstring, service),
         "enum_docstring": enum_docstring,

@@ -61,8 +61,12 @@ def _escape_char(match: re.Match[str]) -> str:
     return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
-def docstring(text: str, indent: int = 0) -> Source:
+def docstring(text: str, indent: int = 0, closes: bool = False) -> Source:
     """``text`` as the body of a ``\"\"\"...\"\"\"`` docstring, indented by ``indent`` spaces.
+
+    With ``closes`` (the closing quotes follow the body), a body of several lines ends with a
+    line break, so the quotes stand on their own line as PEP 257 has them: black and ruff then
+    agree on the layout (they differ on where to put quotes that end a long line).
 
     Backslashes are doubled first, so every escape added afterwards stands alone; runs of three
     double quotes and trailing double quotes are escaped, so the docstring cannot close early;
@@ -76,7 +80,8 @@ def docstring(text: str, indent: int = 0) -> Source:
     stripped = text.rstrip('"')
     text = stripped.replace('"""', '\\"\\"\\"') + '\\"' * (len(text) - len(stripped))
     pad = " " * indent
-    return Source("\n".join(pad + line if line else line for line in text.split("\n")).lstrip(" "))
+    body = "\n".join(pad + line if line else line for line in text.split("\n")).lstrip(" ")
+    return Source(body + "\n" + pad if closes and "\n" in body else body)
 
 
 def identifier(name: str) -> Source:

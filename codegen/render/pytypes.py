@@ -95,6 +95,11 @@ def converter(service: Service, shape_name: str) -> Source:
     return code(_converter(service, shape_name))
 
 
+def converted_members(service: Service, structure: Structure) -> list[Member]:
+    """The members of ``structure`` whose Python form differs from botocore's."""
+    return [m for m in structure.members if _needs_conversion(service, m.shape)]
+
+
 def _converter(service: Service, shape_name: str) -> str:
     if not _needs_conversion(service, shape_name):
         return "None"
@@ -112,4 +117,4 @@ def _converter(service: Service, shape_name: str) -> str:
     return f"_runtime.map_of({key}, {value})"
 
 
-__all__ = ["annotation", "converter", "field_annotation", "field_default", "keyword_params"]
+__all__ = ["annotation", "converter", "converted_members", "field_annotation", "field_default", "keyword_params"]

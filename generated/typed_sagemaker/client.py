@@ -93,16 +93,26 @@ class Client:
     def __exit__(self, *exc_info: object) -> None:
         self.close()
 
-    def _call(
-        self, operation_name: str, method: str, params: dict[str, typing.Any]
-    ) -> typing.Any:
+    def _invoke(
+        self,
+        operation_name: str,
+        params: dict[str, typing.Any],
+        convert: typing.Callable[
+            [typing.Mapping[str, typing.Any]], _runtime.ConvertedT
+        ],
+    ) -> _runtime.ConvertedT:
+        """Call the operation through botocore and convert what it returns."""
         if self._strict_validation:
             operation = self._botocore_client.meta.service_model.operation_model(
                 operation_name
             )
             _runtime.validate_strictly(operation.input_shape, params)
+        method = getattr(self._botocore_client, botocore.xform_name(operation_name))
         with _runtime.translated_errors(errors.ERRORS):
-            return getattr(self._botocore_client, method)(**params)
+            data = method(**params)
+        return _runtime.parse_response(
+            convert, data, self._botocore_client, operation_name
+        )
 
     @typing.overload
     def list_training_jobs_for_hyper_parameter_tuning_job(
@@ -130,20 +140,13 @@ class Client:
 
         Takes a ``ListTrainingJobsForHyperParameterTuningJobRequest`` or its fields as keyword arguments.
         """
-        if request is None:
-            request = ListTrainingJobsForHyperParameterTuningJobRequest(**members)
-        elif members:
-            raise TypeError("pass a request object or keyword arguments, not both")
-        data = self._call(
-            "ListTrainingJobsForHyperParameterTuningJob",
-            "list_training_jobs_for_hyper_parameter_tuning_job",
-            request.to_botocore(),
+        request = _runtime.request_of(
+            ListTrainingJobsForHyperParameterTuningJobRequest, request, members
         )
-        return _runtime.parse_response(
-            ListTrainingJobsForHyperParameterTuningJobResponse.from_botocore,
-            data,
-            self._botocore_client,
+        return self._invoke(
             "ListTrainingJobsForHyperParameterTuningJob",
+            request.to_botocore(),
+            ListTrainingJobsForHyperParameterTuningJobResponse.from_botocore,
         )
 
     @typing.overload
@@ -189,10 +192,9 @@ class Client:
         HyperParameterTrainingJobSummary,
     ]:
         """Typed pages of ``list_training_jobs_for_hyper_parameter_tuning_job``: see ``ListTrainingJobsForHyperParameterTuningJobPaginator.paginate``."""
-        paginator = ListTrainingJobsForHyperParameterTuningJobPaginator(
+        return ListTrainingJobsForHyperParameterTuningJobPaginator(
             self._botocore_client
-        )
-        return paginator.pages(request, members, max_items, page_size, starting_token)
+        ).pages(request, members, max_items, page_size, starting_token)
 
     @typing.overload
     def get_paginator(

@@ -31,7 +31,8 @@ class ServiceError(botocore.exceptions.ClientError):
 class ResourceNotFound(ServiceError):
     """Resource being access is not found.
 
-    :ivar message: ``Message`` (optional; ``str``; min 0, max 1024)"""
+    :ivar message: ``Message`` (optional; ``str``; min 0, max 1024)
+    """
 
     code = "ResourceNotFound"
 

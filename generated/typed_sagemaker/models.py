@@ -28,7 +28,8 @@ __all__ = [
 class TrainingJobStatus(_runtime.WireEnum):
     """Values of ``TrainingJobStatus``.
 
-    A value the model does not list arrives as a plain ``str``."""
+    A value the model does not list arrives as a plain ``str``.
+    """
 
     IN_PROGRESS = "InProgress"
     COMPLETED = "Completed"
@@ -41,7 +42,8 @@ class TrainingJobStatus(_runtime.WireEnum):
 class TrainingJobSortByOptions(_runtime.WireEnum):
     """Values of ``TrainingJobSortByOptions``.
 
-    A value the model does not list arrives as a plain ``str``."""
+    A value the model does not list arrives as a plain ``str``.
+    """
 
     NAME = "Name"
     CREATION_TIME = "CreationTime"
@@ -52,7 +54,8 @@ class TrainingJobSortByOptions(_runtime.WireEnum):
 class SortOrder(_runtime.WireEnum):
     """Values of ``SortOrder``.
 
-    A value the model does not list arrives as a plain ``str``."""
+    A value the model does not list arrives as a plain ``str``.
+    """
 
     ASCENDING = "Ascending"
     DESCENDING = "Descending"
@@ -61,7 +64,8 @@ class SortOrder(_runtime.WireEnum):
 class HyperParameterTuningJobObjectiveType(_runtime.WireEnum):
     """Values of ``HyperParameterTuningJobObjectiveType``.
 
-    A value the model does not list arrives as a plain ``str``."""
+    A value the model does not list arrives as a plain ``str``.
+    """
 
     MAXIMIZE = "Maximize"
     MINIMIZE = "Minimize"
@@ -70,7 +74,8 @@ class HyperParameterTuningJobObjectiveType(_runtime.WireEnum):
 class ObjectiveStatus(_runtime.WireEnum):
     """Values of ``ObjectiveStatus``.
 
-    A value the model does not list arrives as a plain ``str``."""
+    A value the model does not list arrives as a plain ``str``.
+    """
 
     SUCCEEDED = "Succeeded"
     PENDING = "Pending"
@@ -100,7 +105,8 @@ class ListTrainingJobsForHyperParameterTuningJobRequest(_runtime.Shape):
         If the value of this field is ``FinalObjectiveMetricValue``, any training jobs that did not return an objective metric are not listed.
     :ivar sort_order: ``SortOrder`` (optional; ``SortOrder | str``; one of ``Ascending``, ``Descending``)
 
-        The sort order for results. The default is ``Ascending``."""
+        The sort order for results. The default is ``Ascending``.
+    """
 
     hyper_parameter_tuning_job_name: str
     next_token: str | None = None
@@ -122,7 +128,8 @@ class FinalHyperParameterTuningJobObjectiveMetric(_runtime.Shape):
         The name of the objective metric. For SageMaker built-in algorithms, metrics are defined per algorithm. See the `metrics for XGBoost <https://docs.aws.amazon.com/sagemaker/latest/dg/xgboost-tuning.html>`__ as an example. You can also use a custom algorithm for training and define your own metrics. For more information, see `Define metrics and environment variables <https://docs.aws.amazon.com/sagemaker/latest/dg/automatic-model-tuning-define-metrics-variables.html>`__.
     :ivar value: ``Value`` (required; ``float``)
 
-        The value of the objective metric."""
+        The value of the objective metric.
+    """
 
     type_: HyperParameterTuningJobObjectiveType | str | None = None
     metric_name: str
@@ -209,62 +216,91 @@ class ListTrainingJobsForHyperParameterTuningJobResponse(_runtime.Shape):
     next_token: str | None = None
 
 
-# How each structure converts to and from botocore's form (``_runtime.bind``): per member its
-# attribute, wire name, converter (None: passed as is) and whether the model requires it.
+# How each structure converts to and from botocore's form (``_runtime.bind``): its members'
+# wire names in field order, those the model requires, and converters where the forms differ.
 _runtime.bind(
     ListTrainingJobsForHyperParameterTuningJobRequest,
     "ListTrainingJobsForHyperParameterTuningJobRequest",
-    ("hyper_parameter_tuning_job_name", "HyperParameterTuningJobName", None, True),
-    ("next_token", "NextToken", None, False),
-    ("max_results", "MaxResults", None, False),
-    ("status_equals", "StatusEquals", _runtime.enum_of(TrainingJobStatus), False),
-    ("sort_by", "SortBy", _runtime.enum_of(TrainingJobSortByOptions), False),
-    ("sort_order", "SortOrder", _runtime.enum_of(SortOrder), False),
+    (
+        "HyperParameterTuningJobName",
+        "NextToken",
+        "MaxResults",
+        "StatusEquals",
+        "SortBy",
+        "SortOrder",
+    ),
+    required=("HyperParameterTuningJobName",),
+    converters={
+        "StatusEquals": _runtime.enum_of(TrainingJobStatus),
+        "SortBy": _runtime.enum_of(TrainingJobSortByOptions),
+        "SortOrder": _runtime.enum_of(SortOrder),
+    },
 )
 
 _runtime.bind(
     FinalHyperParameterTuningJobObjectiveMetric,
     "FinalHyperParameterTuningJobObjectiveMetric",
-    ("type_", "Type", _runtime.enum_of(HyperParameterTuningJobObjectiveType), False),
-    ("metric_name", "MetricName", None, True),
-    ("value", "Value", None, True),
+    (
+        "Type",
+        "MetricName",
+        "Value",
+    ),
+    required=(
+        "MetricName",
+        "Value",
+    ),
+    converters={
+        "Type": _runtime.enum_of(HyperParameterTuningJobObjectiveType),
+    },
 )
 
 _runtime.bind(
     HyperParameterTrainingJobSummary,
     "HyperParameterTrainingJobSummary",
-    ("training_job_definition_name", "TrainingJobDefinitionName", None, False),
-    ("training_job_name", "TrainingJobName", None, True),
-    ("training_job_arn", "TrainingJobArn", None, True),
-    ("tuning_job_name", "TuningJobName", None, False),
-    ("creation_time", "CreationTime", _runtime.TIMESTAMP, True),
-    ("training_start_time", "TrainingStartTime", _runtime.TIMESTAMP, False),
-    ("training_end_time", "TrainingEndTime", _runtime.TIMESTAMP, False),
     (
-        "training_job_status",
+        "TrainingJobDefinitionName",
+        "TrainingJobName",
+        "TrainingJobArn",
+        "TuningJobName",
+        "CreationTime",
+        "TrainingStartTime",
+        "TrainingEndTime",
         "TrainingJobStatus",
-        _runtime.enum_of(TrainingJobStatus),
-        True,
-    ),
-    ("tuned_hyper_parameters", "TunedHyperParameters", None, True),
-    ("failure_reason", "FailureReason", None, False),
-    (
-        "final_hyper_parameter_tuning_job_objective_metric",
+        "TunedHyperParameters",
+        "FailureReason",
         "FinalHyperParameterTuningJobObjectiveMetric",
-        _runtime.structure(FinalHyperParameterTuningJobObjectiveMetric),
-        False,
+        "ObjectiveStatus",
     ),
-    ("objective_status", "ObjectiveStatus", _runtime.enum_of(ObjectiveStatus), False),
+    required=(
+        "TrainingJobName",
+        "TrainingJobArn",
+        "CreationTime",
+        "TrainingJobStatus",
+        "TunedHyperParameters",
+    ),
+    converters={
+        "CreationTime": _runtime.TIMESTAMP,
+        "TrainingStartTime": _runtime.TIMESTAMP,
+        "TrainingEndTime": _runtime.TIMESTAMP,
+        "TrainingJobStatus": _runtime.enum_of(TrainingJobStatus),
+        "FinalHyperParameterTuningJobObjectiveMetric": _runtime.structure(
+            FinalHyperParameterTuningJobObjectiveMetric
+        ),
+        "ObjectiveStatus": _runtime.enum_of(ObjectiveStatus),
+    },
 )
 
 _runtime.bind(
     ListTrainingJobsForHyperParameterTuningJobResponse,
     "ListTrainingJobsForHyperParameterTuningJobResponse",
     (
-        "training_job_summaries",
         "TrainingJobSummaries",
-        _runtime.list_of(_runtime.structure(HyperParameterTrainingJobSummary)),
-        True,
+        "NextToken",
     ),
-    ("next_token", "NextToken", None, False),
+    required=("TrainingJobSummaries",),
+    converters={
+        "TrainingJobSummaries": _runtime.list_of(
+            _runtime.structure(HyperParameterTrainingJobSummary)
+        ),
+    },
 )

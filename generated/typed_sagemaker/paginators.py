@@ -97,11 +97,9 @@ class ListTrainingJobsForHyperParameterTuningJobPaginator:
         HyperParameterTrainingJobSummary,
     ]:
         """``paginate`` without overloads: a request object or its members as a dict."""
-        if request is None:
-            request = ListTrainingJobsForHyperParameterTuningJobRequest(**members)
-        elif members:
-            raise TypeError("pass a request object or keyword arguments, not both")
-        params = request.to_botocore()
+        params = _runtime.request_of(
+            ListTrainingJobsForHyperParameterTuningJobRequest, request, members
+        ).to_botocore()
         params.pop("NextToken", None)
         params.pop("MaxResults", None)
         config = _runtime.pagination_config(max_items, page_size, starting_token)
