@@ -139,45 +139,104 @@ def format_sources(
     workers: int | None = None,
     formatter: str = "black",
 ) -> dict[str, str]:
-    """Every source formatted and checked to be valid Python, by path.
+    """Every source formatted and checked to be valid Python, by path (see ``Formatting``)."""
+    with Formatting(sources, cache, workers, formatter) as formatting:
+        return formatting.result()
+
+
+class Formatting:
+    """Sources being formatted, on every core, while the caller goes on with other work.
 
     Invalid output is a generator bug, never the spec's fault (every spec string reaches the
-    source through the escaping module); it is reported rather than written. black's own parser
-    is more lenient than Python's (it accepts ``def f(*,)``), hence the ``ast`` checks.
+    source through the escaping module); it is reported rather than written. Each source is
+    parsed by ``ast`` before it is formatted, since black's own parser is more lenient than
+    Python's (it accepts ``def f(*,)``); formatters change only layout, so what parsed still
+    parses. Use it as a context manager, so the worker processes end whatever happens.
     """
-    key = formatter_key(formatter)
-    chunks: dict[str, list[Piece]] = {}
-    for path, source in sources.items():
+
+    def __init__(
+        self,
+        sources: Mapping[str, str],
+        cache: FormatCache | None = None,
+        workers: int | None = None,
+        formatter: str = "black",
+    ) -> None:
+        self._key = formatter_key(formatter)
+        self._cache = cache
+        self._pieces: dict[str, list[Piece]] = {}
+        for path, source in sources.items():
+            try:
+                if formatter == "black":
+                    self._pieces[path] = split_module(source)
+                else:
+                    ast.parse(source, filename=path)
+                    self._pieces[path] = [Piece(0, source, False)]
+            except SyntaxError as exc:
+                raise CodegenError(path, f"generated code does not parse: {exc}") from None
+        wanted = {piece.text for pieces in self._pieces.values() for piece in pieces}
+        self._done = cache.get_many(self._key, wanted) if cache else {}
+        # Largest first, so the cores stay busy to the end.
+        self._missing = sorted(wanted - set(self._done), key=len, reverse=True)
+        self._pool: concurrent.futures.ProcessPoolExecutor | None = None
+        self._batches: list[concurrent.futures.Future[list[str]]] = []
+        workers = workers or os.cpu_count() or 1
+        big = sum(map(len, self._missing)) >= _POOL_THRESHOLD
+        if formatter == "black" and workers > 1 and len(self._missing) > 1 and big:
+            methods = multiprocessing.get_all_start_methods()
+            context = multiprocessing.get_context("fork" if "fork" in methods else None)
+            self._pool = concurrent.futures.ProcessPoolExecutor(workers, mp_context=context)
+            self._batches = [
+                self._pool.submit(_format_batch, self._missing[i : i + _BATCH])
+                for i in range(0, len(self._missing), _BATCH)
+            ]
+        self._formatter = formatter
+
+    def __enter__(self) -> Formatting:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+
+    def result(self) -> dict[str, str]:
+        """The formatted sources, by path."""
+        progress = Progress("formatting", len(self._missing), "pieces")
         try:
-            if formatter == "black":
-                chunks[path] = split_module(source)
-            else:
-                ast.parse(source, filename=path)
-                chunks[path] = [Piece(0, source, False)]
-        except SyntaxError as exc:
+            formatted = self._collect(progress)
+        except (black.parsing.InvalidInput, _RuffError) as exc:
+            path = next(
+                p for p, ps in self._pieces.items() if any(c.text in self._missing for c in ps)
+            )
             raise CodegenError(path, f"generated code does not parse: {exc}") from None
-    wanted = {piece.text for pieces in chunks.values() for piece in pieces}
-    done = cache.get_many(key, wanted) if cache else {}
-    missing = sorted(wanted - set(done), key=len, reverse=True)
-    try:
-        if formatter == "black":
-            done.update(_format_all(missing, workers))
+        finally:
+            progress.close()
+        self._done.update(formatted)
+        if self._cache:
+            self._cache.put_many(self._key, formatted)
+        return {path: _join(pieces, self._done) for path, pieces in self._pieces.items()}
+
+    def _collect(self, progress: Progress) -> dict[str, str]:
+        if self._formatter == "ruff":
+            return _ruff_format(self._missing)
+        results: list[str] = []
+        if self._batches:
+            for batch in self._batches:
+                formatted = batch.result()
+                results += formatted
+                progress.advance(len(formatted))
         else:
-            done.update(_ruff_format(missing))
-    except (black.parsing.InvalidInput, _RuffError) as exc:
-        path = next(p for p, pieces in chunks.items() if any(c.text in missing for c in pieces))
-        raise CodegenError(path, f"generated code does not parse: {exc}") from None
-    if cache:
-        cache.put_many(key, {chunk: done[chunk] for chunk in missing})
-    result = {}
-    for path, pieces in chunks.items():
-        text = _join(pieces, done)
-        try:
-            ast.parse(text, filename=path)
-        except SyntaxError as exc:
-            raise CodegenError(path, f"generated code does not parse: {exc}") from None
-        result[path] = text
-    return result
+            for chunk in self._missing:
+                results.append(_format_chunk(chunk))
+                progress.advance()
+        return dict(zip(self._missing, results))
+
+
+# Pieces sent to a worker at a time: few enough to share the work out evenly.
+_BATCH = 8
+
+
+def _format_batch(chunks: list[str]) -> list[str]:
+    return [_format_chunk(chunk) for chunk in chunks]
 
 
 def formatter_key(formatter: str) -> str:
@@ -188,29 +247,6 @@ def formatter_key(formatter: str) -> str:
         version = _run_ruff(["--version"]).strip()
         return f"{version} {' '.join(_RUFF_ARGUMENTS)}"
     raise CodegenError("--formatter", f"unknown formatter {formatter!r}; choose black or ruff")
-
-
-def _format_all(chunks: list[str], workers: int | None) -> dict[str, str]:
-    workers = workers or os.cpu_count() or 1
-    progress = Progress("formatting", len(chunks), "pieces")
-    try:
-        if workers < 2 or len(chunks) < 2 or sum(map(len, chunks)) < _POOL_THRESHOLD:
-            formatted = {}
-            for chunk in chunks:
-                formatted[chunk] = _format_chunk(chunk)
-                progress.advance()
-            return formatted
-        methods = multiprocessing.get_all_start_methods()
-        context = multiprocessing.get_context("fork" if "fork" in methods else None)
-        with concurrent.futures.ProcessPoolExecutor(workers, mp_context=context) as pool:
-            # Largest first, a few at a time, so both cores stay busy to the end.
-            results = []
-            for result in pool.map(_format_chunk, chunks, chunksize=8):
-                results.append(result)
-                progress.advance()
-            return dict(zip(chunks, results))
-    finally:
-        progress.close()
 
 
 class _RuffError(Exception):

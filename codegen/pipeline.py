@@ -7,7 +7,7 @@ from pathlib import Path
 
 from codegen.errors import CodegenError
 from codegen.cache import FormatCache, TreeCache, digest
-from codegen.format import format_sources, formatter_key
+from codegen.format import Formatting, format_sources, formatter_key
 from codegen.ir.build import build_service
 from codegen.ir import naming
 from codegen.ir.nodes import Service
@@ -73,19 +73,21 @@ def render_package(
         python_files[f"{pkg}/paginators.py"] = "package/paginators.py.j2"
     sources = {path: env.get_template(template).render(context) for path, template in python_files.items()}
     sources["docs/conf.py"] = env.get_template("site/conf.py.j2").render(context)
-    sources[_EXAMPLE] = env.get_template("site/example.py.j2").render(
+    example = env.get_template("site/example.py.j2").render(
         context, view=views[0], example=required_arguments(service, views[0])
     )
-    formatted = format_sources(sources, cache, formatter=formatter)
-    example = formatted.pop(_EXAMPLE).strip("\n")
-    tree: dict[str, bytes] = {path: text.encode("utf-8") for path, text in formatted.items()}
-    tree["pyproject.toml"] = env.get_template("package/pyproject.toml.j2").render(context).encode()
-    pages = render_reference_pages(service)
-    tree.update(_render_docs(service, pages, example))
-    # The command line's data: its command table and each command's help page.
-    tree[f"{pkg}/commands.json"] = dumps_stable(commands_data(context["cli_operations"])).encode()
-    for path, text in pages.items():
-        tree[f"{pkg}/reference/{path.rsplit('/', 1)[-1]}"] = text.encode("utf-8")
+    tree: dict[str, bytes] = {}
+    # The documentation is rendered while the code is being formatted.
+    with Formatting(sources, cache, formatter=formatter) as formatting:
+        example = format_sources({_EXAMPLE: example}, cache, formatter=formatter)[_EXAMPLE]
+        pages = render_reference_pages(service)
+        tree.update(_render_docs(service, pages, example.strip("\n")))
+        # The command line's data: its command table and each command's help page.
+        tree[f"{pkg}/commands.json"] = dumps_stable(commands_data(context["cli_operations"])).encode()
+        for path, text in pages.items():
+            tree[f"{pkg}/reference/{path.rsplit('/', 1)[-1]}"] = text.encode("utf-8")
+        tree["pyproject.toml"] = env.get_template("package/pyproject.toml.j2").render(context).encode()
+        tree.update({path: text.encode("utf-8") for path, text in formatting.result().items()})
     tree[f"{pkg}/py.typed"] = b""
     tree.update(runtime_files(pkg))
     for relative, content in spec.files.items():

@@ -52,6 +52,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import types
 from pathlib import Path
 from importlib.machinery import ModuleSpec
 from types import CodeType, ModuleType
@@ -503,6 +504,11 @@ class CompiledFormatter:
     ) -> dict[str, str]:
         return {path: self.format_python(source, path) for path, source in sources.items()}
 
+    def formatting(self, sources: Mapping[str, str], *args: Any, **kwargs: Any) -> contextlib.nullcontext[Any]:
+        """Stands in for ``Formatting``: checked at once, the result ready."""
+        checked = self.format_sources(sources)
+        return contextlib.nullcontext(types.SimpleNamespace(result=lambda: checked))
+
 
 @contextlib.contextmanager
 def fast_pipeline() -> Iterator[CompiledFormatter]:
@@ -513,7 +519,8 @@ def fast_pipeline() -> Iterator[CompiledFormatter]:
     site_environment = functools.lru_cache(maxsize=1)(codegen.render.site._environment)
     with mock.patch.object(codegen.pipeline, "make_environment", package_environment), \
             mock.patch.object(codegen.render.site, "_environment", site_environment), \
-            mock.patch.object(codegen.pipeline, "format_sources", formatter.format_sources):
+            mock.patch.object(codegen.pipeline, "format_sources", formatter.format_sources), \
+            mock.patch.object(codegen.pipeline, "Formatting", formatter.formatting):
         yield formatter
 
 

@@ -8,7 +8,13 @@ from functools import lru_cache
 from botocore.docs.bcdoc.restdoc import ReSTDocument
 
 
-@lru_cache(maxsize=4096)
+# A service's documentation strings repeat (a member's text appears in a docstring, the API
+# reference and, converted by other rules, the CLI pages), and converting is most of rendering:
+# remember every conversion of a run. A whole service has some ten thousand distinct strings.
+CONVERSIONS_KEPT = 1 << 16
+
+
+@lru_cache(maxsize=CONVERSIONS_KEPT)
 def html_to_rst(html: str) -> str:
     """Convert exactly as botocore's and the AWS CLI's reference pages do."""
     if not html:
@@ -18,6 +24,7 @@ def html_to_rst(html: str) -> str:
     return document.getvalue().decode("utf-8")
 
 
+@lru_cache(maxsize=CONVERSIONS_KEPT)
 def docstring_text(html: str) -> str:
     """RST for a docstring: trailing spaces dropped, blank-line runs collapsed, ends trimmed."""
     lines = [line.rstrip() for line in html_to_rst(html).splitlines()]
