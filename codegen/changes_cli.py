@@ -144,7 +144,7 @@ def update_project(
     when the pinned files are already what ``source`` gives."""
     out = out or sys.stdout
     specs_label, output_label = _label(spec_dir, root), _label(output_dir, root)
-    new_tree = dict(build_snapshot_tree(source, service, operations))
+    new_tree = dict(build_snapshot_tree(source, {service: operations}))
     if read_tree(spec_dir) == new_tree:
         print(
             f"{specs_label} is up to date with botocore {source.botocore_version}; no API changes",

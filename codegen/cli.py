@@ -20,7 +20,8 @@ from codegen.cache import default_cache_dir
 from codegen.format import FORMATTERS
 from codegen.pipeline import generate_tree
 from codegen.spec.source import ModelSource, all_operations
-from codegen.spec.store import build_snapshot_tree
+from codegen.progress import Progress
+from codegen.spec.store import build_snapshot_tree, manifest_services
 from codegen.write import diff_tree, write_tree
 
 EXIT_BAD_INPUT = 2
@@ -40,9 +41,15 @@ def _parser() -> argparse.ArgumentParser:
     sync.add_argument("--botocore-data", type=Path, help="a directory shaped like botocore's data/")
     sync.add_argument("--spec-dir", type=Path, help="where to write the snapshot (default: specs/)")
     sync.add_argument("service", nargs="?", help="service name (default: [tool.codegen])")
-    sync.add_argument("operations", nargs="*", help="operation names (default: [tool.codegen])")
     sync.add_argument(
-        "--all-operations", action="store_true", help="every operation of SERVICE"
+        "operations",
+        nargs="*",
+        help="operation names (default: [tool.codegen]); with --all-operations, more services",
+    )
+    sync.add_argument(
+        "--all-operations",
+        action="store_true",
+        help="every operation of SERVICE (and of each further service named)",
     )
 
     generate = commands.add_parser("generate", help="render the package from the spec directory")
@@ -116,28 +123,40 @@ def _internal_error(exc: BaseException) -> str:
 
 
 def _sync(args: argparse.Namespace) -> int:
-    if args.all_operations and (not args.service or args.operations):
-        raise CodegenError("--all-operations", "takes a SERVICE and no operation names")
+    if args.all_operations and not args.service:
+        raise CodegenError("--all-operations", "name the services: codegen sync --all-operations SERVICE...")
     if args.service and not args.operations and not args.all_operations:
         raise CodegenError("operations", "name at least one operation after the service, or --all-operations")
     source = (
         ModelSource.data_directory(args.botocore_data) if args.botocore_data else ModelSource.installed()
     )
-    if args.service:
-        operations = (
-            all_operations(source, args.service) if args.all_operations else tuple(args.operations)
-        )
-        service, root = args.service, Path.cwd()
+    if args.all_operations:
+        services = list(dict.fromkeys([args.service, *args.operations]))
+        selection = {}
+        progress = Progress("reading models", len(services) if len(services) > 1 else 0, "services")
+        try:
+            for service in services:
+                selection[service] = all_operations(source, service)
+                progress.advance()
+        finally:
+            progress.close()
+        root = Path.cwd()
+    elif args.service:
+        selection, root = {args.service: tuple(args.operations)}, Path.cwd()
     else:
         config = load_config()
-        service, operations, root = config.service, config.operations, config.root
+        selection, root = {config.service: config.operations}, config.root
     spec_dir = args.spec_dir or root / "specs"
-    tree = build_snapshot_tree(source, service, operations)
+    tree = build_snapshot_tree(source, selection)
     changed = write_tree(spec_dir, tree)
     state = "updated" if changed else "already up to date"
-    named = ", ".join(operations) if len(operations) <= 5 else f"{len(operations)} operations"
-    print(f"{spec_dir}: {service} {named} from {source.kind} "
-          f"{source.botocore_version}: {state}")
+    if len(selection) == 1:
+        ((service, operations),) = selection.items()
+        named = ", ".join(operations) if len(operations) <= 5 else f"{len(operations)} operations"
+        what = f"{service} {named}"
+    else:
+        what = f"{len(selection)} services, {sum(map(len, selection.values()))} operations"
+    print(f"{spec_dir}: {what} from {source.kind} {source.botocore_version}: {state}")
     return 0
 
 
@@ -147,7 +166,9 @@ def _generate(args: argparse.Namespace) -> int:
     root = config.root if config else Path.cwd()
     spec_dir = args.spec_dir or root / "specs"
     output = args.output or root / "generated"
-    package = args.package or (config.package if config else "")
+    # A spec directory of several services gives a package per service, named for it.
+    several = len(manifest_services(spec_dir)) > 1
+    package = args.package or (config.package if config and not several else None)
     tree = generate_tree(
         spec_dir, package, None if args.no_cache else default_cache_dir(), args.formatter
     )

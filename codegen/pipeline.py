@@ -8,6 +8,7 @@ from pathlib import Path
 from codegen.errors import CodegenError
 from codegen.cache import FormatCache, TreeCache, digest
 from codegen.format import Formatting, format_sources, formatter_key
+from codegen.progress import Progress
 from codegen.ir.build import build_service
 from codegen.ir import naming
 from codegen.ir.nodes import Service
@@ -113,20 +114,43 @@ def _render_docs(service: Service, reference_pages: dict[str, str], example: str
 
 
 def generate_tree(
-    spec_dir: Path, package: str, cache_dir: Path | None = None, formatter: str = "black"
+    spec_dir: Path, package: str | None, cache_dir: Path | None = None, formatter: str = "black"
 ) -> Tree:
     """The generated tree for the spec directory; with ``cache_dir``, unchanged inputs give the
-    previous tree at once and unchanged code is not formatted again (``codegen.cache``)."""
+    previous tree at once and unchanged code is not formatted again (``codegen.cache``).
+
+    A spec directory of one service gives one distribution at the top of the tree, its import
+    name ``package``. One of several services gives a distribution per service, each in a
+    directory of its own and named for its service (``typed_<service>``, ``package`` None).
+    """
     trees = TreeCache(cache_dir) if cache_dir else None
-    key = _inputs_digest(spec_dir, package, formatter_key(formatter)) if trees else ""
+    key = _inputs_digest(spec_dir, package or "", formatter_key(formatter)) if trees else ""
     if trees:
         cached = trees.get(key)
         if cached is not None:
             return cached
     formats = FormatCache(cache_dir) if cache_dir else None
+    specs = read_snapshot(spec_dir).services
+    if len(specs) > 1 and package:
+        raise CodegenError(
+            "--package",
+            f"names one package, but {spec_dir} holds {len(specs)} services; each is generated "
+            "as typed_<service> in a directory of its own",
+        )
+    names = [package or naming.package_name(spec.service_name) for spec in specs]
+    if len(set(names)) < len(names):
+        clash = next(name for name in names if names.count(name) > 1)
+        raise CodegenError(f"{spec_dir}/manifest.json: services", f"two services would both be {clash}")
     tree: dict[str, bytes] = {}
-    for spec, service in load_services(spec_dir, package):
-        tree.update(render_package(spec, service, formats, formatter))
+    progress = Progress("services", len(specs) if len(specs) > 1 else 0, "generated")
+    try:
+        for spec, name in zip(specs, names):
+            prefix = "" if len(specs) == 1 else name.replace("_", "-") + "/"
+            rendered = render_package(spec, build_service(spec, name), formats, formatter)
+            tree.update({prefix + path: content for path, content in rendered.items()})
+            progress.advance()
+    finally:
+        progress.close()
     if trees:
         trees.put(key, tree)
     return tree

@@ -23,7 +23,7 @@ FIXTURE_SPECS = ROOT / "tests" / "fixtures" / "specs"
 
 
 def sync_installed(spec_dir: Path, service: str, *operations: str) -> Path:
-    write_tree(spec_dir, build_snapshot_tree(ModelSource.installed(), service, operations))
+    write_tree(spec_dir, build_snapshot_tree(ModelSource.installed(), {service: operations}))
     return spec_dir
 
 

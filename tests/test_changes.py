@@ -348,7 +348,7 @@ def _project(tmp_path: Path, specs: Path | None) -> Path:
     shutil.copy(ROOT / "pyproject.toml", root / "pyproject.toml")
     config = load_config(root)
     if specs is None:  # up to date with whatever botocore is installed
-        tree = build_snapshot_tree(ModelSource.installed(), config.service, config.operations)
+        tree = build_snapshot_tree(ModelSource.installed(), {config.service: config.operations})
         write_tree(root / "specs", tree)
     else:
         shutil.copytree(specs, root / "specs")
@@ -401,7 +401,7 @@ def test_update_from_an_old_pin_reports_and_writes_a_changelog_entry(tmp_path: P
     assert "CHANGELOG.md: entry added" in out
     assert result.written == (root / "specs", root / "generated", root / "CHANGELOG.md")
 
-    expected_specs = build_snapshot_tree(ModelSource.installed(), "sagemaker", (OPERATION,))
+    expected_specs = build_snapshot_tree(ModelSource.installed(), {"sagemaker": (OPERATION,)})
     assert read_tree(root / "specs") == dict(expected_specs)
     assert read_tree(root / "generated") == dict(generate_tree(root / "specs", PACKAGE))
     changelog = (root / "CHANGELOG.md").read_text()

@@ -320,7 +320,7 @@ def awscli_pages(tmp_path_factory: pytest.TempPathFactory, demo_dir: Path) -> di
     spec_dirs = {"seed": FIXTURE_SPECS / "botocore-1.12.0", "pinned": SPECS, "demo": demo_dir}
     for service, operation in SLICED:
         spec_dir = tmp_path_factory.mktemp(service)
-        write_tree(spec_dir, build_snapshot_tree(ModelSource.installed(), service, (operation,)))
+        write_tree(spec_dir, build_snapshot_tree(ModelSource.installed(), {service: (operation,)}))
         spec_dirs[service] = spec_dir
     cases: dict[str, tuple[Path, str, str, str]] = {}
     for name, spec_dir in spec_dirs.items():

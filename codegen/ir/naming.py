@@ -210,6 +210,12 @@ def paginator_class_names(operation_names: Iterable[str], taken: Iterable[str]) 
     return {name: claims.claim(class_base_name(name) + "Paginator") for name in sorted(operation_names)}
 
 
+def package_name(service_name: str) -> str:
+    """The import name of a service's package when a spec directory holds several:
+    ``typed_<service>`` (``typed_sagemaker_runtime`` for ``sagemaker-runtime``)."""
+    return "typed_" + re.sub(r"[^a-z0-9_]", "_", service_name.lower())
+
+
 def botocore_method_name(operation_name: str) -> str:
     """The method botocore's own client has for the operation (no collision handling: botocore
     has none)."""

@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
-from typing import Any
+from typing import Any, Mapping
 
 import attrs
 
@@ -47,8 +47,34 @@ class Snapshot:
     services: tuple[ServiceSpec, ...]
 
 
-def build_snapshot_tree(source: ModelSource, service: str, operations: tuple[str, ...]) -> Tree:
-    """The files of a spec directory for ``operations`` of ``service``, from ``source``."""
+def build_snapshot_tree(source: ModelSource, selection: Mapping[str, tuple[str, ...]]) -> Tree:
+    """The files of a spec directory for the selected operations of each service (service ->
+    operations), from ``source``."""
+    files: dict[str, bytes] = {}
+    services: dict[str, Any] = {}
+    for service, operations in sorted(selection.items()):
+        service_files, services[service] = _service_snapshot(source, service, operations)
+        files.update(service_files)
+    manifest = {
+        "format": MANIFEST_FORMAT,
+        "source": {"kind": source.kind, "botocore_version": source.botocore_version},
+        "services": services,
+    }
+    files[MANIFEST] = dumps_stable(manifest).encode()
+    return files
+
+
+def manifest_services(spec_dir: Path) -> list[str]:
+    """The services a spec directory holds, by its manifest (checked by ``read_snapshot``)."""
+    manifest = _read_json(spec_dir / MANIFEST, str(spec_dir / MANIFEST))
+    services = manifest.get("services") if isinstance(manifest, dict) else None
+    return sorted(services) if isinstance(services, dict) else []
+
+
+def _service_snapshot(
+    source: ModelSource, service: str, operations: tuple[str, ...]
+) -> tuple[dict[str, bytes], dict[str, Any]]:
+    """The spec files of one service and its manifest entry."""
     if not operations:
         raise CodegenError("operations", "name at least one operation")
     api_version, model = load_service(source, service)
@@ -70,19 +96,12 @@ def build_snapshot_tree(source: ModelSource, service: str, operations: tuple[str
     if rules is not None:
         files[f"{base}/endpoint-rule-set-1.json"] = dumps_stable(rules).encode()
         checksums["endpoint-rule-set-1.json"] = canonical_sha256(rules)
-    manifest = {
-        "format": MANIFEST_FORMAT,
-        "source": {"kind": source.kind, "botocore_version": source.botocore_version},
-        "services": {
-            service: {
-                "api_version": api_version,
-                "operations": sorted(dict.fromkeys(operations)),
-                "source_sha256": checksums,
-            }
-        },
+    entry = {
+        "api_version": api_version,
+        "operations": sorted(dict.fromkeys(operations)),
+        "source_sha256": checksums,
     }
-    files[MANIFEST] = dumps_stable(manifest).encode()
-    return files
+    return files, entry
 
 
 def _read_json(path: Path, where: str) -> Any:

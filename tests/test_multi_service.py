@@ -1,0 +1,68 @@
+"""Several services at once: ``codegen sync --all-operations A B`` pins them into one spec
+directory, ``codegen generate`` gives a distribution per service; long runs show progress on a
+terminal and stay quiet in logs."""
+
+from __future__ import annotations
+
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from codegen.cli import main
+from codegen.progress import Progress
+
+
+def test_several_services_give_a_package_each(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                              capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.setenv("CODEGEN_CACHE_DIR", str(tmp_path / "cache"))
+    specs, out = tmp_path / "specs", tmp_path / "out"
+    assert main(["sync", "--spec-dir", str(specs), "--all-operations", "sts", "sso"]) == 0
+    manifest = json.loads((specs / "manifest.json").read_text())
+    assert sorted(manifest["services"]) == ["sso", "sts"]
+    assert "AssumeRole" in manifest["services"]["sts"]["operations"]
+    assert main(["generate", "--spec-dir", str(specs), "--output", str(out)]) == 0
+    assert sorted(p.name for p in out.iterdir()) == ["typed-sso", "typed-sts"]
+    for distribution, package in (("typed-sso", "typed_sso"), ("typed-sts", "typed_sts")):
+        run = subprocess.run(
+            [sys.executable, "-c", f"import {package}.client, {package}.models; print({package}.Client.__name__)"],
+            cwd=out / distribution, capture_output=True, text=True,
+        )
+        assert run.stdout == "Client\n", run.stderr
+        assert (out / distribution / "pyproject.toml").is_file()
+    # Not a terminal: nothing but the one summary line per command.
+    assert capsys.readouterr().err == ""
+
+
+def test_one_package_name_for_several_services_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    specs = tmp_path / "specs"
+    assert main(["sync", "--spec-dir", str(specs), "--all-operations", "sts", "sso"]) == 0
+    code = main(["generate", "--spec-dir", str(specs), "--output", str(tmp_path / "out"), "--package", "mine"])
+    assert code == 2 and not (tmp_path / "out").exists()
+    assert capsys.readouterr().err.startswith("codegen: error: --package: names one package, but ")
+
+
+class Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_progress_is_drawn_on_a_terminal_and_taken_away_at_the_end() -> None:
+    stream = Terminal()
+    progress = Progress("formatting", 3, "pieces", stream)
+    for _ in range(3):
+        progress.advance()
+    progress.close()
+    text = stream.getvalue()
+    assert "formatting: 3/3 pieces, " in text and text.endswith("\r\x1b[K")
+
+
+def test_progress_is_silent_when_not_a_terminal() -> None:
+    stream = io.StringIO()
+    progress = Progress("formatting", 3, "pieces", stream)
+    progress.advance(3)
+    progress.close()
+    assert stream.getvalue() == ""
