@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from codegen.ir.nodes import Structure
 from tests.helpers import demo_model, generate, imported, write_spec
 
 
@@ -26,10 +27,12 @@ def test_sensitive_items_and_sensitive_structures_are_hidden_from_repr(tmp_path:
         "Inner": {"type": "structure", "members": {"Value": {"shape": "Plain"}}},
     })
     service = generate(write_spec(tmp_path / "specs", model), tmp_path / "out", "sensitive_items")
-    flags = {m.wire_name: m.sensitive for m in service.shape("Input").members}
+    request, context_shape, inner = (service.shape(n) for n in ("Input", "Context", "Inner"))
+    assert isinstance(request, Structure) and isinstance(context_shape, Structure) and isinstance(inner, Structure)
+    flags = {m.wire_name: m.sensitive for m in request.members}
     assert flags == {"Trace": True, "Claims": True, "Nested": True, "Context": True, "Name": False}
-    assert all(m.sensitive for m in service.shape("Context").members)
-    assert not any(m.sensitive for m in service.shape("Inner").members)
+    assert all(m.sensitive for m in context_shape.members)
+    assert not any(m.sensitive for m in inner.members)
     with imported(tmp_path / "out", "sensitive_items") as module:
         context = module.Context(issuer="issuer-x", extra=module.Inner(value="inner-x"))
         value = module.Input(
