@@ -3,9 +3,8 @@
 
 Found by the catalog smoke check (``tests/test_catalog.py``): the typed paginator treats the limit
 key as set by botocore's ``PageSize`` and drops it from the request, so without ``page_size``
-botocore refuses every call ("Missing required parameter in input: MaxResults"). The fix belongs
-in ``codegen/render/operations.py`` (``_paginator_view``: a required member is neither hidden
-nor dropped); until then this test is an expected failure.
+botocore refused every call ("Missing required parameter in input: MaxResults"). Now a required
+member is neither hidden nor dropped (``codegen/render/operations.py``, ``_paginator_view``).
 """
 
 from __future__ import annotations
@@ -13,7 +12,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import botocore.stub
-import pytest
 
 from tests.helpers import demo_model, generate, imported, write_spec
 
@@ -34,7 +32,6 @@ def _model() -> tuple[dict, dict]:
     return model, paginators
 
 
-@pytest.mark.xfail(strict=True, reason="the paginator drops a required limit key (codegen/render/operations.py)")
 def test_a_required_limit_key_is_sent_by_the_paginator(tmp_path: Path) -> None:
     model, paginators = _model()
     generate(write_spec(tmp_path / "specs", model, paginators), tmp_path / "out", "required_limit")

@@ -67,10 +67,12 @@ def _paginator_view(
     class_name: str,
 ) -> PaginatorView:
     assert op.paginator is not None
-    hidden_names = set(op.paginator.input_token) | (
-        {op.paginator.limit_key} if op.paginator.limit_key else set()
-    )
     members = request.members if request else ()
+    # botocore's paginator sets the input token and the limit key itself (PageSize); one the
+    # model requires stays the caller's to give, and PageSize still overrides it.
+    hidden_names = (
+        set(op.paginator.input_token) | ({op.paginator.limit_key} if op.paginator.limit_key else set())
+    ) - {m.wire_name for m in members if m.required}
     result_member = None
     item = code("typing.Any")
     if response is not None and op.paginator.result_key:
