@@ -14,6 +14,7 @@ from codegen.ir import naming
 from codegen.ir.nodes import Service
 from codegen.jsonio import dumps_stable
 from codegen.render.cli import cli_context, commands_data
+from codegen.render.pytypes import member_tables
 from codegen.render.clidoc import render_reference_pages
 from codegen.render.example import required_arguments
 from codegen.render.operations import operation_views
@@ -83,6 +84,8 @@ def render_package(
         example = format_sources({_EXAMPLE: example}, cache, formatter=formatter)[_EXAMPLE]
         pages = render_reference_pages(service)
         tree.update(_render_docs(service, pages, example.strip("\n")))
+        # How each structure converts to and from botocore's form (``_runtime.bind``).
+        tree[f"{pkg}/members.json"] = dumps_stable(member_tables(service)).encode()
         # The command line's data: its command table and each command's help page.
         tree[f"{pkg}/commands.json"] = dumps_stable(commands_data(context["cli_operations"])).encode()
         for path, text in pages.items():

@@ -48,6 +48,7 @@ import importlib.util
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -525,11 +526,12 @@ def fast_pipeline() -> Iterator[CompiledFormatter]:
 
 
 class TreeImporter(importlib.abc.MetaPathFinder, importlib.abc.Loader):
-    """Imports ``package`` and its modules straight from a rendered tree (no files written),
-    using the code objects compiled while rendering when there are any."""
+    """Imports ``package`` and its modules straight from a rendered tree (modules are not
+    written out), using the code objects compiled while rendering when there are any. A
+    module's ``__file__`` lies under ``root``, where the package's data files are."""
 
-    def __init__(self, tree: Tree, package: str, code: dict[str, CodeType]) -> None:
-        self.tree, self.package, self.code = tree, package, code
+    def __init__(self, tree: Tree, package: str, code: dict[str, CodeType], root: Path) -> None:
+        self.tree, self.package, self.code, self.root = tree, package, code, root
 
     def _path(self, fullname: str) -> str | None:
         if fullname == self.package:
@@ -542,7 +544,7 @@ class TreeImporter(importlib.abc.MetaPathFinder, importlib.abc.Loader):
         if relative is None or relative not in self.tree:
             return None
         spec = importlib.util.spec_from_loader(
-            fullname, self, origin=f"<tree>/{relative}", is_package=fullname == self.package
+            fullname, self, origin=str(self.root / relative), is_package=fullname == self.package
         )
         assert spec is not None
         spec.has_location = True
@@ -558,7 +560,12 @@ class TreeImporter(importlib.abc.MetaPathFinder, importlib.abc.Loader):
 @contextlib.contextmanager
 def imported_tree(tree: Tree, package: str, code: dict[str, CodeType]) -> Iterator[dict[str, ModuleType]]:
     """Every module of ``package`` (but ``__main__``), imported from ``tree``; forgotten after."""
-    finder = TreeImporter(tree, package, code)
+    root = Path(tempfile.mkdtemp(prefix="fuzz-tree-"))
+    for relative, content in tree.items():
+        if relative.startswith(package + "/") and not relative.endswith(".py"):
+            (root / relative).parent.mkdir(parents=True, exist_ok=True)
+            (root / relative).write_bytes(content)
+    finder = TreeImporter(tree, package, code, root)
     sys.meta_path.insert(0, finder)
     try:
         modules = {}
@@ -573,6 +580,7 @@ def imported_tree(tree: Tree, package: str, code: dict[str, CodeType]) -> Iterat
         sys.meta_path.remove(finder)
         for name in [n for n in sys.modules if n == package or n.startswith(package + ".")]:
             del sys.modules[name]
+        shutil.rmtree(root, ignore_errors=True)
 
 
 class Tally:

@@ -65,8 +65,6 @@ def service_globals(service: Service) -> dict[str, Any]:
     return {
         "service": service,
         "annotation": partial(pytypes.annotation, service),
-        "converter": partial(pytypes.converter, service),
-        "converted_members": partial(pytypes.converted_members, service),
         "shape": service.shape,
         "structure_docstring": partial(structure_docstring, service),
         "enum_docstring": enum_docstring,

@@ -6,6 +6,8 @@ and from ``repr`` literals, and return it as ``Source``.
 
 from __future__ import annotations
 
+from typing import Any
+
 from codegen.ir.nodes import Enum, ListOf, MapOf, Member, Scalar, Service, Structure
 from codegen.render.escaping import Source, code, identifier
 
@@ -89,32 +91,45 @@ def _needs_conversion(service: Service, shape_name: str, seen: frozenset[str] = 
     return any(_needs_conversion(service, s, seen | {shape_name}) for s in inner)
 
 
-def converter(service: Service, shape_name: str) -> Source:
-    """The ``_runtime`` converter of a member's shape (``_runtime.list_of(_runtime.TIMESTAMP)``),
-    or ``None`` when botocore's form is the Python form."""
-    return code(_converter(service, shape_name))
+def member_tables(service: Service) -> dict[str, Any]:
+    """What ``_runtime.bind`` reads from ``members.json``: class name -> the model's shape name,
+    its members' wire names in field order, those the model requires, and a converter (see
+    ``_runtime._converter``) for each member whose Python form differs from botocore's.
+    """
+    tables: dict[str, Any] = {}
+    for structure in service.structures:
+        table: dict[str, Any] = {
+            "shape": structure.shape_name,
+            "wire": [m.wire_name for m in structure.members],
+        }
+        required = [m.wire_name for m in structure.members if m.required]
+        if required:
+            table["required"] = required
+        converters = {
+            m.wire_name: _converter(service, m.shape)
+            for m in structure.members
+            if _needs_conversion(service, m.shape)
+        }
+        if converters:
+            table["convert"] = converters
+        tables[structure.class_name] = table
+    return tables
 
 
-def converted_members(service: Service, structure: Structure) -> list[Member]:
-    """The members of ``structure`` whose Python form differs from botocore's."""
-    return [m for m in structure.members if _needs_conversion(service, m.shape)]
-
-
-def _converter(service: Service, shape_name: str) -> str:
+def _converter(service: Service, shape_name: str) -> list[Any] | None:
     if not _needs_conversion(service, shape_name):
-        return "None"
+        return None
     shape = service.shape(shape_name)
     if isinstance(shape, Scalar):  # a timestamp
-        return "_runtime.TIMESTAMP"
+        return ["timestamp"]
     if isinstance(shape, Enum):
-        return f"_runtime.enum_of({identifier(shape.class_name)})"
+        return ["enum", shape.class_name]
     if isinstance(shape, Structure):
-        return f"_runtime.structure({identifier(shape.class_name)})"
+        return ["structure", shape.class_name]
     if isinstance(shape, ListOf):
-        return f"_runtime.list_of({_converter(service, shape.member)})"
+        return ["list", _converter(service, shape.member)]
     assert isinstance(shape, MapOf)
-    key, value = _converter(service, shape.key), _converter(service, shape.value)
-    return f"_runtime.map_of({key}, {value})"
+    return ["map", _converter(service, shape.key), _converter(service, shape.value)]
 
 
-__all__ = ["annotation", "converter", "converted_members", "field_annotation", "field_default", "keyword_params"]
+__all__ = ["annotation", "member_tables", "field_annotation", "field_default", "keyword_params"]

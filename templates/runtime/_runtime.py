@@ -9,9 +9,12 @@ import contextlib
 import datetime
 import enum
 import functools
+import json
 import os
 import pathlib
 import re
+import sys
+import types
 import typing
 
 import botocore
@@ -171,12 +174,15 @@ def redacted(value: object) -> str:
 
 # --- conversion to and from botocore's form -----------------------------------------------
 #
-# Every structure class converts through the same two loops below, driven by a member table
-# that ``bind`` attaches to it (generated at the end of ``models.py``). Writing the loops once,
-# here, instead of two methods per class keeps the generated code small (a whole service has
-# thousands of classes) at a cost of a few percent of botocore's own parse time.
+# Every structure class converts through the same two loops below, driven by its member
+# table: the members' wire names in field order, those the model requires, and converters
+# where the Python and botocore forms differ. The tables are data (``members.json`` beside the
+# models module), attached to a class the first time it converts. Writing the loops once,
+# here, instead of two methods per class keeps a whole service's code small (thousands of
+# classes) at a cost of a few percent of botocore's own parse time.
 
 Convert = typing.Callable[[typing.Any], typing.Any]
+MemberTable = tuple[tuple[str, str, typing.Optional[Convert]], ...]
 
 
 class Converter(typing.NamedTuple):
@@ -194,15 +200,20 @@ class Shape:
     """Base of the generated structures: ``to_botocore`` and ``from_botocore``."""
 
     __slots__ = ()
-    _wire_shape: typing.ClassVar[str] = ""
-    _wire_out: typing.ClassVar[tuple[tuple[str, str, Convert | None], ...]] = ()
-    _wire_in: typing.ClassVar[tuple[tuple[str, str, Convert | None], ...]] = ()
-    _wire_required: typing.ClassVar[tuple[tuple[str, str], ...]] = ()
+    # Set on each class by ``bind``; looked up in the class's own namespace only.
+    _wire_shape: typing.ClassVar[str]
+    _wire_out: typing.ClassVar[MemberTable]
+    _wire_in: typing.ClassVar[MemberTable]
+    _wire_required: typing.ClassVar[tuple[tuple[str, str], ...]]
 
     def to_botocore(self) -> dict[str, typing.Any]:
         """This value as botocore parameters: the members that are set, in model order."""
+        cls = type(self)
+        members = cls.__dict__.get("_wire_out")
+        if members is None:
+            members = bind(cls)._wire_out
         params: dict[str, typing.Any] = {}
-        for attr, wire, convert in self._wire_out:
+        for attr, wire, convert in members:
             value = getattr(self, attr)
             if value is not None:
                 params[wire] = value if convert is None else convert(value)
@@ -217,9 +228,12 @@ class Shape:
         Members the model does not know are ignored; a member it requires but the data lacks
         (or gives as null) raises ``MissingMemberError`` naming it.
         """
+        members = cls.__dict__.get("_wire_in")
+        if members is None:
+            members = bind(cls)._wire_in
         get = data.get
         fields: dict[str, typing.Any] = {}
-        for wire, attr, convert in cls._wire_in:
+        for wire, attr, convert in members:
             value = get(wire)
             if value is not None:
                 fields[attr] = value if convert is None else convert(value)
@@ -229,32 +243,61 @@ class Shape:
         return typing.cast(ShapeT, typing.cast(typing.Any, cls)(**fields))
 
 
-def bind(
-    cls: type[Shape],
-    shape: str,
-    wire_names: tuple[str, ...],
-    required: tuple[str, ...] = (),
-    converters: typing.Mapping[str, Converter] | None = None,
-) -> None:
-    """Attach the member table of the model's ``shape`` to its class ``cls``.
-
-    ``wire_names`` are the members' names in the model, in the order of the class's fields
-    (which follow the model); ``required`` names those the model requires, ``converters`` the
-    converters of those whose form differs between Python and botocore.
-    """
+def bind(cls: type[ShapeT]) -> type[ShapeT]:
+    """Attach its member table to ``cls``, a class of a generated models module."""
     import attrs  # here, not above: the command line imports this module, never attrs
 
-    attrs_names = [field.name for field in attrs.fields(typing.cast(typing.Any, cls))]
-    if len(attrs_names) != len(wire_names):
+    module = sys.modules[cls.__module__]
+    entry = _member_tables(module.__name__, getattr(module, "__file__", None))[
+        cls.__name__
+    ]
+    fields = [field.name for field in attrs.fields(typing.cast(typing.Any, cls))]
+    wire_names = entry["wire"]
+    if len(fields) != len(wire_names):
         raise TypeError(
-            f"{cls.__name__}: {len(wire_names)} members for {len(attrs_names)} fields"
+            f"{cls.__name__}: {len(wire_names)} members for {len(fields)} fields"
         )
-    converters = converters or {}
-    members = [(a, w, converters.get(w)) for a, w in zip(attrs_names, wire_names)]
-    cls._wire_shape = shape
-    cls._wire_out = tuple((a, w, c.to_wire if c else None) for a, w, c in members)
-    cls._wire_in = tuple((w, a, c.from_wire if c else None) for a, w, c in members)
+    converters = {
+        wire: _converter(module, spec)
+        for wire, spec in entry.get("convert", {}).items()
+    }
+    members = [(a, w, converters.get(w)) for a, w in zip(fields, wire_names)]
+    required = set(entry.get("required", ()))
+    cls._wire_shape = entry["shape"]
     cls._wire_required = tuple((w, a) for a, w, _ in members if w in required)
+    cls._wire_in = tuple((w, a, c.from_wire if c else None) for a, w, c in members)
+    cls._wire_out = tuple((a, w, c.to_wire if c else None) for a, w, c in members)
+    return cls
+
+
+@functools.lru_cache(maxsize=None)
+def _member_tables(module: str, file: str | None) -> dict[str, typing.Any]:
+    """``members.json`` beside the models module: class name -> its member table."""
+    if file is None:
+        raise TypeError(f"{module} has no file, so no members.json beside it")
+    path = pathlib.Path(file).with_name("members.json")
+    tables: dict[str, typing.Any] = json.loads(path.read_text(encoding="utf-8"))
+    return tables
+
+
+def _converter(module: types.ModuleType, spec: list[typing.Any]) -> Converter:
+    """The converter a member table describes: ``["timestamp"]``, ``["enum", class]``,
+    ``["structure", class]``, ``["list", item]``, ``["map", key or null, value or null]``.
+    """
+    kind = spec[0]
+    if kind == "timestamp":
+        return TIMESTAMP
+    if kind == "enum":
+        return enum_of(getattr(module, spec[1]))
+    if kind == "structure":
+        return structure(getattr(module, spec[1]))
+    if kind == "list":
+        return list_of(_converter(module, spec[1]))
+    if kind == "map":
+        key = None if spec[1] is None else _converter(module, spec[1])
+        value = None if spec[2] is None else _converter(module, spec[2])
+        return map_of(key, value)
+    raise ValueError(f"unknown converter {kind!r}")
 
 
 #: A timestamp: botocore takes datetimes as they are and parses them as aware datetimes.
