@@ -50,38 +50,25 @@ __all__ = [
     "TrainingJobStatus",
 ]
 
-_MODULES = {
-    "Client": "client",
-    "MissingMemberError": "_runtime",
-    "ResponseParseError": "_runtime",
-    "ServiceError": "errors",
-    "ResourceNotFound": "errors",
-    "FinalHyperParameterTuningJobObjectiveMetric": "models",
-    "HyperParameterTrainingJobSummary": "models",
-    "HyperParameterTuningJobObjectiveType": "models",
-    "ListTrainingJobsForHyperParameterTuningJobRequest": "models",
-    "ListTrainingJobsForHyperParameterTuningJobResponse": "models",
-    "ObjectiveStatus": "models",
-    "SortOrder": "models",
-    "TrainingJobSortByOptions": "models",
-    "TrainingJobStatus": "models",
-    "ListTrainingJobsForHyperParameterTuningJobPaginator": "paginators",
-}
-
-
 _SUBMODULES = ("client", "errors", "models", "paginators", "cli")
+# Where the names of __all__ are defined, in the order they are looked for.
+_HOMES = ("models", "errors", "paginators", "client", "_runtime")
 
 
 def __getattr__(name: str) -> typing.Any:
     if name in _SUBMODULES:
         return importlib.import_module(f"{__name__}.{name}")
-    module = _MODULES.get(name)
-    if module is None:
+    if name not in __all__:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
-    globals()[name] = value
-    return value
+    for module in _HOMES:
+        value = getattr(importlib.import_module(f"{__name__}.{module}"), name, None)
+        if value is not None:
+            globals()[name] = value
+            return value
+    raise AttributeError(
+        f"module {__name__!r} has no attribute {name!r}"
+    )  # pragma: no cover
 
 
 def __dir__() -> list[str]:
-    return sorted({*globals(), *_MODULES, *_SUBMODULES})
+    return sorted({*globals(), *__all__, *_SUBMODULES})
