@@ -277,8 +277,3 @@ def _ruff_format(texts: list[str]) -> dict[str, str]:
             path.write_text(text, encoding="utf-8")
         _run_ruff(["format", *_RUFF_ARGUMENTS, directory])
         return {text: path.read_text(encoding="utf-8") for path, text in zip(paths, texts)}
-
-
-def format_python(source: str, path: str) -> str:
-    """One source, formatted and checked (see ``format_sources``)."""
-    return format_sources({path: source})[path]
