@@ -1,7 +1,8 @@
-"""Python type annotations and conversion expressions for IR shapes.
+"""Python type annotations for IR shapes, and the member tables that drive conversion.
 
-Pure functions over the IR; they compose code only from identifiers the naming rules produced
-and from ``repr`` literals, and return it as ``Source``.
+Pure functions over the IR. Annotations and parameter lists are composed only from
+identifiers the naming rules produced and returned as ``Source``; member tables
+(``member_tables``) are plain JSON data for ``members.json``, never code.
 """
 
 from __future__ import annotations
