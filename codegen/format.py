@@ -85,8 +85,14 @@ def split_module(source: str) -> list[Piece]:
         if isinstance(node, ast.ClassDef) and b - a > _CLASS_SPLIT_LINES:
             pieces += _split_class(node, lines, a, b, blank)
         else:
-            pieces.append(Piece(blank, "".join(lines[a:b]), False))
+            pieces.append(Piece(blank, _trimmed(lines[a:b]), False))
     return [piece for piece in pieces if piece.text.strip()]
+
+
+def _trimmed(lines: list[str]) -> str:
+    """The lines without the blank lines that end them, which black would take off: a piece
+    black leaves as it is formats in one pass, not two (``black.format_str``)."""
+    return "".join(lines).rstrip(" \t\n") + "\n"
 
 
 _DEFINITIONS = (ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef)
@@ -115,11 +121,11 @@ def _split_class(node: ast.ClassDef, lines: list[str], a: int, b: int, blank: in
             if start > a and lines[start - 1].strip() == "":
                 cuts.append(start)
     if not cuts:
-        return [Piece(blank, "".join(lines[a:b]), False)]
+        return [Piece(blank, _trimmed(lines[a:b]), False)]
     bounds = [a, *cuts, b]
-    pieces = [Piece(blank, "".join(lines[bounds[0] : bounds[1]]), False)]
+    pieces = [Piece(blank, _trimmed(lines[bounds[0] : bounds[1]]), False)]
     for start, end in zip(bounds[1:], bounds[2:]):
-        pieces.append(Piece(1, _METHOD_WRAPPER + "".join(lines[start:end]), True))
+        pieces.append(Piece(1, _METHOD_WRAPPER + _trimmed(lines[start:end]), True))
     return pieces
 
 

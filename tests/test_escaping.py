@@ -7,8 +7,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+import black
 import pytest
 
+from codegen.format import MODE
 from codegen.render.escaping import Source, UnsafeInterpolation, docstring, finalize, literal
 from tests.helpers import demo_model, generate, imported, write_spec
 
@@ -73,9 +75,17 @@ def test_docstring_body_round_trips_through_python(text: str) -> None:
     assert value == text
 
 
-@pytest.mark.parametrize("value", ["x", "'\"\n\\", 3, 2.5, None, True, ["a", 1], {"k": ("v",)}])
+@pytest.mark.parametrize("value", ["x", "'\"\n\\", "it's", 'say "hi"', "a'b\"c", "\\'", 3, 2.5, None, True, ["a", 1], {"k": ("v",)}])
 def test_literals_evaluate_to_their_value(value: object) -> None:
     assert ast.literal_eval(literal(value)) == value
+
+
+@pytest.mark.parametrize("value", ["x", "it's", 'say "hi"', "a'b\"c", "tab\there", "\\'", "ünï"])
+def test_string_literals_are_written_as_black_writes_them(value: str) -> None:
+    # black formats a module twice when its first pass changes anything, so literals that it
+    # would requote cost the whole generation time; this keeps one path and black's quotes.
+    text = literal(value)
+    assert black.format_str(f"x = {text}\n", mode=MODE) == f"x = {text}\n"
 
 
 def test_templates_cannot_print_unescaped_values() -> None:

@@ -3,7 +3,8 @@
 Templates may only interpolate ``Source`` values (the environment's ``finalize`` rejects
 anything else), and only the functions here make a ``Source`` out of spec data:
 
-``literal``     any JSON-like value -> a Python literal (``repr`` for str; finite numbers only)
+``literal``     any JSON-like value -> a Python literal (``repr`` for str, in black's quotes;
+                finite numbers only)
 ``docstring``   text -> the body of a triple-double-quoted docstring that cannot end early
 ``identifier``  a name the IR already sanitized -> checked again, never trusted blindly
 ``code``        text the generator itself composed from identifiers (annotations, expressions)
@@ -42,7 +43,7 @@ def _literal(value: Any) -> str:
             raise ValueError(f"cannot write non-finite number {value!r} as a literal")
         return repr(value)
     if isinstance(value, str):
-        return repr(value)  # always a valid, self-contained literal: quotes and controls escaped
+        return _string(value)
     if isinstance(value, (list, tuple)):
         items = ", ".join(_literal(v) for v in value)
         return f"({items},)" if isinstance(value, tuple) and len(value) == 1 else (
@@ -51,6 +52,27 @@ def _literal(value: Any) -> str:
     if isinstance(value, dict):
         return "{" + ", ".join(f"{_literal(k)}: {_literal(v)}" for k, v in value.items()) + "}"
     raise TypeError(f"no literal form for {type(value).__name__}")
+
+
+def _string(value: str) -> str:
+    """``repr``: always a valid, self-contained literal, quotes and controls escaped; then in
+    the quotes black would choose (double, unless that needs more escapes). black formats a
+    module a second time whenever its first pass changed anything, so code it leaves alone
+    formats twice as fast."""
+    text = repr(value)
+    if text[0] == '"' or value.count('"') > value.count("'"):
+        return text  # repr chose double quotes, or black keeps single ones
+    # repr escaped each ' (if any) and no "; swap which quote is escaped.
+    return '"' + _REQUOTE.sub(_requote, text[1:-1]) + '"'
+
+
+# An escape sequence (left as it is, but \' which loses its backslash) or a double quote.
+_REQUOTE = re.compile(r'\\.|"', re.DOTALL)
+
+
+def _requote(match: re.Match[str]) -> str:
+    found = match.group()
+    return {"\\'": "'", '"': '\\"'}.get(found, found)
 
 
 _NOT_PRINTABLE = re.compile(r"[^\n\S ]|[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")

@@ -102,21 +102,20 @@ class Client:
         ],
     ) -> _runtime.ConvertedT:
         """Call the operation through botocore and convert what it returns."""
+        client = self._botocore_client
         if self._strict_validation:
-            operation = self._botocore_client.meta.service_model.operation_model(
-                operation_name
-            )
+            operation = client.meta.service_model.operation_model(operation_name)
             _runtime.validate_strictly(operation.input_shape, params)
-        method = getattr(self._botocore_client, botocore.xform_name(operation_name))
+        method = getattr(client, botocore.xform_name(operation_name))
         with _runtime.translated_errors(errors.ERRORS):
             data = method(**params)
-        return _runtime.parse_response(
-            convert, data, self._botocore_client, operation_name
-        )
+        return _runtime.parse_response(convert, data, client, operation_name)
 
     @typing.overload
     def list_training_jobs_for_hyper_parameter_tuning_job(
-        self, request: ListTrainingJobsForHyperParameterTuningJobRequest, /
+        self,
+        request: ListTrainingJobsForHyperParameterTuningJobRequest,
+        /,
     ) -> ListTrainingJobsForHyperParameterTuningJobResponse: ...
 
     @typing.overload
@@ -140,12 +139,13 @@ class Client:
 
         Takes a ``ListTrainingJobsForHyperParameterTuningJobRequest`` or its fields as keyword arguments.
         """
-        request = _runtime.request_of(
-            ListTrainingJobsForHyperParameterTuningJobRequest, request, members
-        )
         return self._invoke(
             "ListTrainingJobsForHyperParameterTuningJob",
-            request.to_botocore(),
+            _runtime.request_of(
+                ListTrainingJobsForHyperParameterTuningJobRequest,
+                request,
+                members,
+            ).to_botocore(),
             ListTrainingJobsForHyperParameterTuningJobResponse.from_botocore,
         )
 
@@ -191,10 +191,19 @@ class Client:
         ListTrainingJobsForHyperParameterTuningJobResponse,
         HyperParameterTrainingJobSummary,
     ]:
-        """Typed pages of ``list_training_jobs_for_hyper_parameter_tuning_job``: see ``ListTrainingJobsForHyperParameterTuningJobPaginator.paginate``."""
+        """Typed pages of ``list_training_jobs_for_hyper_parameter_tuning_job``.
+
+        See ``ListTrainingJobsForHyperParameterTuningJobPaginator.paginate``.
+        """
         return ListTrainingJobsForHyperParameterTuningJobPaginator(
             self._botocore_client
-        ).pages(request, members, max_items, page_size, starting_token)
+        ).pages(
+            request,
+            members,
+            max_items,
+            page_size,
+            starting_token,
+        )
 
     @typing.overload
     def get_paginator(

@@ -30,14 +30,14 @@ __all__ = [
 class ListTrainingJobsForHyperParameterTuningJobPaginator:
     """Pages of ``ListTrainingJobsForHyperParameterTuningJob``.
 
-        ``max_items``, ``page_size`` and ``starting_token`` are botocore's ``PaginationConfig``;
-    the request's ``next_token`` and ``max_results`` are set by the paginator.
+    ``max_items``, ``page_size`` and ``starting_token`` are botocore's ``PaginationConfig``.
+    The paginator sets the request's ``next_token`` and ``max_results``.
     """
 
     def __init__(self, botocore_client: botocore.client.BaseClient) -> None:
         self._botocore_client = botocore_client
         self._paginator = botocore_client.get_paginator(
-            "list_training_jobs_for_hyper_parameter_tuning_job"
+            "list_training_jobs_for_hyper_parameter_tuning_job",
         )
 
     @typing.overload
@@ -98,7 +98,9 @@ class ListTrainingJobsForHyperParameterTuningJobPaginator:
     ]:
         """``paginate`` without overloads: a request object or its members as a dict."""
         params = _runtime.request_of(
-            ListTrainingJobsForHyperParameterTuningJobRequest, request, members
+            ListTrainingJobsForHyperParameterTuningJobRequest,
+            request,
+            members,
         ).to_botocore()
         params.pop("NextToken", None)
         params.pop("MaxResults", None)
