@@ -34,7 +34,7 @@ def digest(*parts: str | bytes) -> str:
     return h.hexdigest()
 
 
-def _write_atomically(path: Path, data: bytes) -> None:
+def write_atomically(path: Path, data: bytes) -> None:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         partial = path.with_name(f"{path.name}.{os.getpid()}.tmp")
@@ -65,7 +65,7 @@ class FormatCache:
 
     def put_many(self, formatter: str, formatted: Mapping[str, str]) -> None:
         for text, result in formatted.items():
-            _write_atomically(self._path(formatter, text), result.encode("utf-8"))
+            write_atomically(self._path(formatter, text), result.encode("utf-8"))
 
 
 class TreeCache:
@@ -86,4 +86,4 @@ class TreeCache:
         return tree
 
     def put(self, key: str, tree: Mapping[str, bytes]) -> None:
-        _write_atomically(self.root / f"{key}.marshal", marshal.dumps(dict(tree)))
+        write_atomically(self.root / f"{key}.marshal", marshal.dumps(dict(tree)))

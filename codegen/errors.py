@@ -24,6 +24,10 @@ class CodegenError(Exception):
         self.problem = problem
         super().__init__(f"{where}: {problem}")
 
+    def __reduce__(self) -> tuple[type[CodegenError], tuple[str, str]]:
+        # So it crosses from a worker process with its two parts (``Exception`` pickles args).
+        return (CodegenError, (self.where, self.problem))
+
     def one_line(self) -> str:
         """The message on one line, safe to print (see ``one_line``)."""
         return one_line(str(self))

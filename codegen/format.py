@@ -188,8 +188,7 @@ class Formatting:
         workers = workers or os.cpu_count() or 1
         big = sum(map(len, self._missing)) >= _POOL_THRESHOLD
         if formatter == "black" and workers > 1 and len(self._missing) > 1 and big:
-            methods = multiprocessing.get_all_start_methods()
-            context = multiprocessing.get_context("fork" if "fork" in methods else None)
+            context = fork_context()
             self._pool = concurrent.futures.ProcessPoolExecutor(workers, mp_context=context)
             self._batches = [
                 self._pool.submit(_format_batch, self._missing[i : i + _BATCH])
@@ -235,6 +234,13 @@ class Formatting:
                 results.append(_format_chunk(chunk))
                 progress.advance()
         return dict(zip(self._missing, results))
+
+
+def fork_context() -> multiprocessing.context.BaseContext:
+    """Workers forked from this process start at once, with black and the generator already
+    imported; where there is no fork, the platform's default."""
+    methods = multiprocessing.get_all_start_methods()
+    return multiprocessing.get_context("fork" if "fork" in methods else None)
 
 
 # Pieces sent to a worker at a time: few enough to share the work out evenly.

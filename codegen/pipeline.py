@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
+import concurrent.futures
+import os
 from pathlib import Path
-
 
 from codegen.errors import CodegenError
 from codegen.cache import FormatCache, TreeCache, digest
-from codegen.format import Formatting, format_sources, formatter_key
+from codegen.format import Formatting, fork_context, format_sources, formatter_key
 from codegen.progress import Progress
 from codegen.ir.build import build_service
 from codegen.ir import naming
 from codegen.ir.nodes import Service
 from codegen.jsonio import dumps_stable
+from codegen.render import conversions
 from codegen.render.cli import cli_context, commands_data
 from codegen.render.pytypes import member_tables
 from codegen.render.clidoc import render_reference_pages
@@ -37,9 +39,14 @@ def load_services(spec_dir: Path, package: str) -> list[tuple[ServiceSpec, Servi
 
 
 def render_package(
-    spec: ServiceSpec, service: Service, cache: FormatCache | None = None, formatter: str = "black"
+    spec: ServiceSpec,
+    service: Service,
+    cache: FormatCache | None = None,
+    formatter: str = "black",
+    workers: int | None = None,
 ) -> Tree:
-    """Every file of the generated distribution, by path relative to the output directory."""
+    """Every file of the generated distribution, by path relative to the output directory;
+    its code formatted on ``workers`` processes (default: every core)."""
     env = make_environment()
     context = service_globals(service)
     pkg = service.package
@@ -80,8 +87,8 @@ def render_package(
     )
     tree: dict[str, bytes] = {}
     # The documentation is rendered while the code is being formatted.
-    with Formatting(sources, cache, formatter=formatter) as formatting:
-        example = format_sources({_EXAMPLE: example}, cache, formatter=formatter)[_EXAMPLE]
+    with Formatting(sources, cache, workers, formatter) as formatting:
+        example = format_sources({_EXAMPLE: example}, cache, 1, formatter)[_EXAMPLE]
         pages = render_reference_pages(service)
         tree.update(_render_docs(service, pages, example.strip("\n")))
         # How each structure converts to and from botocore's form (``_runtime.bind``).
@@ -132,7 +139,6 @@ def generate_tree(
         cached = trees.get(key)
         if cached is not None:
             return cached
-    formats = FormatCache(cache_dir) if cache_dir else None
     specs = read_snapshot(spec_dir).services
     if len(specs) > 1 and package:
         raise CodegenError(
@@ -145,18 +151,60 @@ def generate_tree(
         clash = next(name for name in names if names.count(name) > 1)
         raise CodegenError(f"{spec_dir}/manifest.json: services", f"two services would both be {clash}")
     tree: dict[str, bytes] = {}
-    progress = Progress("services", len(specs) if len(specs) > 1 else 0, "generated")
-    try:
-        for spec, name in zip(specs, names):
-            prefix = "" if len(specs) == 1 else name.replace("_", "-") + "/"
-            rendered = render_package(spec, build_service(spec, name), formats, formatter)
+    if len(specs) == 1:
+        tree.update(_render_service(specs[0], names[0], cache_dir, formatter, None))
+    else:
+        for name, rendered in _render_services(specs, names, cache_dir, formatter):
+            prefix = name.replace("_", "-") + "/"
             tree.update({prefix + path: content for path, content in rendered.items()})
-            progress.advance()
-    finally:
-        progress.close()
     if trees:
         trees.put(key, tree)
     return tree
+
+
+def _render_service(
+    spec: ServiceSpec, name: str, cache_dir: Path | None, formatter: str, workers: int | None
+) -> Tree:
+    formats = FormatCache(cache_dir) if cache_dir else None
+    with conversions.persisted(cache_dir, name):
+        return render_package(spec, build_service(spec, name), formats, formatter, workers)
+
+
+def _render_services(
+    specs: list[ServiceSpec], names: list[str], cache_dir: Path | None, formatter: str
+) -> list[tuple[str, Tree]]:
+    """Each service's package, by name in the order given, rendered one service per core.
+
+    A service at a time per process keeps every core busy on many small services, which are
+    too small to share out piece by piece; the largest start first, so no core is left with
+    a big one at the end.
+    """
+    workers = os.cpu_count() or 1
+    progress = Progress("services", len(specs), "generated")
+    done: dict[str, Tree] = {}
+    try:
+        if workers == 1:
+            for spec, name in zip(specs, names):
+                done[name] = _render_service(spec, name, cache_dir, formatter, 1)
+                progress.advance()
+        else:
+            by_size = sorted(zip(specs, names), key=lambda pair: -_model_size(pair[0]))
+            context = fork_context()
+            with concurrent.futures.ProcessPoolExecutor(workers, mp_context=context) as pool:
+                pending = {
+                    pool.submit(_render_service, spec, name, cache_dir, formatter, 1): name
+                    for spec, name in by_size
+                }
+                for future in concurrent.futures.as_completed(pending):
+                    done[pending[future]] = future.result()
+                    progress.advance()
+    finally:
+        progress.close()
+    return [(name, done[name]) for name in names]
+
+
+def _model_size(spec: ServiceSpec) -> int:
+    return sum(len(content) for content in spec.files.values())
 
 
 _CODEGEN_DIR = Path(__file__).resolve().parent

@@ -6,6 +6,7 @@ import ast
 from pathlib import Path
 
 import black
+import pytest
 
 from codegen.cache import FormatCache, TreeCache
 from codegen.format import MODE, format_sources, split_module
@@ -50,3 +51,27 @@ def test_format_cache_is_keyed_by_formatter_and_text(tmp_path: Path) -> None:
     cache.put_many("black A", {"x=1\n": "x = 1\n"})
     assert cache.get_many("black A", ["x=1\n", "y=2\n"]) == {"x=1\n": "x = 1\n"}
     assert cache.get_many("black B", ["x=1\n"]) == {}
+
+
+def test_doc_conversions_are_remembered_across_runs_by_converter(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from codegen.cache import TreeCache
+    from codegen.render import conversions
+    from codegen.render.docs import ReSTDocument
+
+    expected = generate_tree(SPECS, "typed_sagemaker", tmp_path)
+    stored = list((tmp_path / "conversions" / conversions.converter_key()).glob("*.marshal"))
+    assert [p.name for p in stored] == ["typed_sagemaker.marshal"]
+    # A model update: the tree is made again, but no HTML is converted again.
+    monkeypatch.setattr(TreeCache, "get", lambda self, key: None)
+    converted = []
+    monkeypatch.setattr(ReSTDocument, "include_doc_string", lambda *a: converted.append(a))
+    assert generate_tree(SPECS, "typed_sagemaker", tmp_path) == expected
+    assert converted == []
+    # A damaged file is converted again, and written anew.
+    monkeypatch.undo()
+    stored[0].write_bytes(b"\x00not marshal")
+    monkeypatch.setattr(TreeCache, "get", lambda self, key: None)
+    assert generate_tree(SPECS, "typed_sagemaker", tmp_path) == expected
+    assert len(conversions._load(stored[0])) > 10

@@ -66,3 +66,28 @@ def test_progress_is_silent_when_not_a_terminal() -> None:
     progress.advance(3)
     progress.close()
     assert stream.getvalue() == ""
+
+
+def test_a_service_that_fails_in_a_worker_names_its_place_and_nothing_is_written(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Services are rendered in worker processes, one each; the error of one comes back whole.
+    from tests.helpers import demo_model, write_spec
+
+    specs = tmp_path / "specs"
+    good = demo_model({"Input": {"type": "structure", "members": {}},
+                       "Output": {"type": "structure", "members": {}}})
+    bad = demo_model({"Input": {"type": "structure", "members": {"L": {"shape": "Loop"}}},
+                      "Output": {"type": "structure", "members": {}},
+                      "Loop": {"type": "list", "member": {"shape": "Loop"}}})
+    write_spec(specs, bad, service="bad")
+    bad_manifest = json.loads((specs / "manifest.json").read_text())
+    write_spec(specs, good, service="good")
+    manifest = json.loads((specs / "manifest.json").read_text())
+    manifest["services"].update(bad_manifest["services"])
+    (specs / "manifest.json").write_text(json.dumps(manifest))
+    code = main(["generate", "--spec-dir", str(specs), "--output", str(tmp_path / "out"), "--no-cache"])
+    assert code == 2 and not (tmp_path / "out").exists()
+    error = capsys.readouterr().err
+    assert error.startswith("codegen: error: ") and "shapes.Loop: refers to itself" in error
+    assert error.count("\n") == 1

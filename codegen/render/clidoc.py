@@ -39,7 +39,7 @@ from botocore.docs.bcdoc.docstringparser import DocStringParser
 from botocore.docs.bcdoc.restdoc import ReSTDocument
 from botocore.docs.bcdoc.style import ReSTStyle
 
-from codegen.render.docs import CONVERSIONS_KEPT
+from codegen.render.conversions import remembered
 from codegen.ir import naming
 from codegen.ir.nodes import Enum, ListOf, MapOf, Member, Operation, Scalar, Service, Shape, Structure
 from codegen.render.environment import make_text_environment
@@ -290,7 +290,7 @@ def cli_document(level: int = 0) -> ReSTDocument:
     return doc
 
 
-@lru_cache(maxsize=CONVERSIONS_KEPT)
+@remembered("cli")
 def _converted(html: str, level: int) -> tuple[str, tuple[tuple[str, str], ...]]:
     doc = cli_document(level)
     doc.include_doc_string(html)

@@ -3,18 +3,16 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from botocore.docs.bcdoc.restdoc import ReSTDocument
+
+from codegen.render.conversions import remembered
 
 
 # A service's documentation strings repeat (a member's text appears in a docstring, the API
 # reference and, converted by other rules, the CLI pages), and converting is most of rendering:
-# remember every conversion of a run. A whole service has some ten thousand distinct strings.
-CONVERSIONS_KEPT = 1 << 16
-
-
-@lru_cache(maxsize=CONVERSIONS_KEPT)
+# every conversion is remembered (``codegen.render.conversions``).
+@remembered("rst")
 def html_to_rst(html: str) -> str:
     """Convert exactly as botocore's and the AWS CLI's reference pages do."""
     if not html:
@@ -24,7 +22,7 @@ def html_to_rst(html: str) -> str:
     return document.getvalue().decode("utf-8")
 
 
-@lru_cache(maxsize=CONVERSIONS_KEPT)
+@remembered("docstring")
 def docstring_text(html: str) -> str:
     """RST for a docstring: trailing spaces dropped, blank-line runs collapsed, ends trimmed."""
     lines = [line.rstrip() for line in html_to_rst(html).splitlines()]
