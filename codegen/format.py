@@ -26,12 +26,15 @@ import black
 from codegen.cache import FormatCache
 from codegen.errors import CodegenError
 from codegen.progress import Progress
+from codegen.style import LINE_LENGTH
 
-MODE = black.Mode(target_versions={black.TargetVersion.PY310}, line_length=88)
+MODE = black.Mode(target_versions={black.TargetVersion.PY310}, line_length=LINE_LENGTH)
 FORMATTER_KEY = f"black {black.__version__} {MODE!r}"
 FORMATTERS = ("black", "ruff")
 # ruff with black's settings, ignoring any configuration file around the output.
-_RUFF_ARGUMENTS = ["--isolated", "--no-cache", "--line-length", "88", "--target-version", "py310"]
+_RUFF_ARGUMENTS = [
+    "--isolated", "--no-cache", "--line-length", str(LINE_LENGTH), "--target-version", "py310"
+]
 
 # Below this many characters still to format, a process pool costs more than it saves.
 _POOL_THRESHOLD = 200_000

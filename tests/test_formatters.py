@@ -42,3 +42,18 @@ def test_an_unknown_formatter_is_a_usage_error() -> None:
         [sys.executable, "-m", "codegen", "generate", "--formatter", "yapf"], capture_output=True, text=True
     )
     assert run.returncode == 2 and "--formatter: invalid choice: 'yapf'" in run.stderr
+
+
+@pytest.mark.parametrize("rest", [" = None,", ","])
+def test_a_long_union_parameter_is_laid_out_so_black_and_ruff_agree(rest: str) -> None:
+    # Left to themselves, black parenthesizes the annotation and ruff splits it at the "|".
+    from codegen.render.pytypes import annotated
+
+    name, union = "restricted_instance_groups", "list[ClusterRestrictedInstanceGroupSpecification] | None"
+    source = f"def f(\n    *,\n    {annotated(4, name, union, rest)}\n) -> None: ...\n"
+    assert "(\n" in source  # too long for one line
+    black_out = format_sources({"m.py": source})["m.py"]
+    assert black_out == source
+    assert format_sources({"m.py": source}, formatter="ruff")["m.py"] == source
+    short = annotated(4, "x", "int | None", rest)
+    assert short == f"x: int | None{rest}"

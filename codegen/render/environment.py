@@ -68,7 +68,6 @@ def service_globals(service: Service) -> dict[str, Any]:
         "shape": service.shape,
         "structure_docstring": partial(structure_docstring, service),
         "enum_docstring": enum_docstring,
-        "field_annotation": partial(pytypes.field_annotation, service),
-        "field_default": pytypes.field_default,
+        "field_line": partial(pytypes.field_line, service),
         "keyword_params": partial(pytypes.keyword_params, service),
     }

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from codegen.ir.nodes import Enum, ListOf, MapOf, Member, Scalar, Service, Structure
+from codegen.style import LINE_LENGTH
 from codegen.render.escaping import Source, code, identifier
 
 SCALAR_ANNOTATIONS = {
@@ -62,12 +63,36 @@ def keyword_params(service: Service, members: tuple[Member, ...], star: bool = F
     that makes them keyword-only (and nothing at all when there are no members)."""
     lines = ["        *,"] if star and members else []
     lines += [
-        f"        {identifier(m.attr_name)}: {field_annotation(service, m)}"
-        + ("" if m.required else " = None")
-        + ","
+        " " * 8 + annotated(8, m.attr_name, field_annotation(service, m), "," if m.required else " = None,")
         for m in members
     ]
     return code("\n".join(lines))
+
+
+def annotated(indent: int, name: str, annotation: str, rest: str) -> Source:
+    """``name: annotation`` and ``rest`` (`` = None``, a comma), for a line indented ``indent``
+    (the caller writes the first line's indentation).
+
+    A union that makes the line too long goes in parentheses on a line of its own, as black
+    lays it out. ruff would split it at the ``|`` instead, but keeps this layout when given it,
+    so both formatters agree; and black leaves the line as it is, in one pass, not two.
+    """
+    pad = " " * indent
+    line = f"{identifier(name)}: {annotation}{rest}"
+    inner = f"{pad}    {annotation}"
+    fits = indent + len(line) <= LINE_LENGTH
+    if fits or " | " not in annotation or len(inner) > LINE_LENGTH or rest not in _SIMPLE_RESTS:
+        return code(line)
+    return code(f"{name}: (\n{inner}\n{pad}){rest}")
+
+
+# What may follow a parenthesized annotation: black lays out longer defaults otherwise.
+_SIMPLE_RESTS = ("", ",", " = None", " = None,")
+
+
+def field_line(service: Service, member: Member) -> Source:
+    """A structure's field: its name, annotation and default (the first line unindented)."""
+    return annotated(4, member.attr_name, field_annotation(service, member), field_default(member))
 
 
 def field_default(member: Member) -> Source:
@@ -133,4 +158,12 @@ def _converter(service: Service, shape_name: str) -> list[Any] | None:
     return ["map", _converter(service, shape.key), _converter(service, shape.value)]
 
 
-__all__ = ["annotation", "member_tables", "field_annotation", "field_default", "keyword_params"]
+__all__ = [
+    "annotated",
+    "annotation",
+    "member_tables",
+    "field_annotation",
+    "field_default",
+    "field_line",
+    "keyword_params",
+]
