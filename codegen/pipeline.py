@@ -189,8 +189,8 @@ def _render_services(
                 progress.advance()
         else:
             by_size = sorted(zip(specs, names), key=lambda pair: -_model_size(pair[0]))
-            context = fork_context()
-            with concurrent.futures.ProcessPoolExecutor(workers, mp_context=context) as pool:
+            pool = concurrent.futures.ProcessPoolExecutor(workers, mp_context=fork_context())
+            try:
                 pending = {
                     pool.submit(_render_service, spec, name, cache_dir, formatter, 1): name
                     for spec, name in by_size
@@ -198,6 +198,9 @@ def _render_services(
                 for future in concurrent.futures.as_completed(pending):
                     done[pending[future]] = future.result()
                     progress.advance()
+            finally:
+                # After an error, the services not started yet are not rendered for nothing.
+                pool.shutdown(wait=True, cancel_futures=True)
     finally:
         progress.close()
     return [(name, done[name]) for name in names]
