@@ -131,10 +131,13 @@ def generate_tree(
 
     A spec directory of one service gives one distribution at the top of the tree, its import
     name ``package``. One of several services gives a distribution per service, each in a
-    directory of its own and named for its service (``typed_<service>``, ``package`` None).
+    directory of its own and named for its service (``typed_<service>``, ``package`` None);
+    each service's tree is cached on its own, so a model update to some services renders only
+    those.
     """
     trees = TreeCache(cache_dir) if cache_dir else None
-    key = _inputs_digest(spec_dir, package or "", formatter_key(formatter)) if trees else ""
+    generator = _generator_digest(formatter_key(formatter))
+    key = digest(generator, package or "", *_files_of(spec_dir)) if trees else ""
     if trees:
         cached = trees.get(key)
         if cached is not None:
@@ -150,15 +153,15 @@ def generate_tree(
     if len(set(names)) < len(names):
         clash = next(name for name in names if names.count(name) > 1)
         raise CodegenError(f"{spec_dir}/manifest.json: services", f"two services would both be {clash}")
-    tree: dict[str, bytes] = {}
     if len(specs) == 1:
-        tree.update(_render_service(specs[0], names[0], cache_dir, formatter, None))
-    else:
-        for name, rendered in _render_services(specs, names, cache_dir, formatter):
-            prefix = name.replace("_", "-") + "/"
-            tree.update({prefix + path: content for path, content in rendered.items()})
-    if trees:
-        trees.put(key, tree)
+        tree = _render_service(specs[0], names[0], cache_dir, formatter, None)
+        if trees:
+            trees.put(key, tree)
+        return tree
+    tree = {}
+    for name, rendered in _render_services(specs, names, cache_dir, formatter, generator):
+        prefix = name.replace("_", "-") + "/"
+        tree.update({prefix + path: content for path, content in rendered.items()})
     return tree
 
 
@@ -170,8 +173,26 @@ def _render_service(
         return render_package(spec, build_service(spec, name), formats, formatter, workers)
 
 
+def _render_cached_service(
+    spec: ServiceSpec, name: str, cache_dir: Path | None, formatter: str, generator: str
+) -> Tree:
+    """One service of several, from the tree cache when its inputs are unchanged."""
+    if cache_dir is None:
+        return _render_service(spec, name, None, formatter, 1)
+    trees = TreeCache(cache_dir)
+    key = digest(
+        generator, name, spec.service_name, spec.api_version, *spec.operations,
+        *(part for path, content in sorted(spec.files.items()) for part in (path, content)),
+    )
+    tree = trees.get(key)
+    if tree is None:
+        tree = _render_service(spec, name, cache_dir, formatter, 1)
+        trees.put(key, tree)
+    return tree
+
+
 def _render_services(
-    specs: list[ServiceSpec], names: list[str], cache_dir: Path | None, formatter: str
+    specs: list[ServiceSpec], names: list[str], cache_dir: Path | None, formatter: str, generator: str
 ) -> list[tuple[str, Tree]]:
     """Each service's package, by name in the order given, rendered one service per core.
 
@@ -182,17 +203,18 @@ def _render_services(
     workers = os.cpu_count() or 1
     progress = Progress("services", len(specs), "generated")
     done: dict[str, Tree] = {}
+    arguments = (cache_dir, formatter, generator)
     try:
         if workers == 1:
             for spec, name in zip(specs, names):
-                done[name] = _render_service(spec, name, cache_dir, formatter, 1)
+                done[name] = _render_cached_service(spec, name, *arguments)
                 progress.advance()
         else:
             by_size = sorted(zip(specs, names), key=lambda pair: -_model_size(pair[0]))
             pool = concurrent.futures.ProcessPoolExecutor(workers, mp_context=fork_context())
             try:
                 pending = {
-                    pool.submit(_render_service, spec, name, cache_dir, formatter, 1): name
+                    pool.submit(_render_cached_service, spec, name, *arguments): name
                     for spec, name in by_size
                 }
                 for future in concurrent.futures.as_completed(pending):
@@ -213,14 +235,21 @@ def _model_size(spec: ServiceSpec) -> int:
 _CODEGEN_DIR = Path(__file__).resolve().parent
 
 
-def _inputs_digest(spec_dir: Path, package: str, formatter: str) -> str:
-    """Everything the tree depends on: the spec files, this generator's code and templates,
-    and the versions of the libraries whose output lands in it (black, botocore's bcdoc)."""
+def _generator_digest(formatter: str) -> str:
+    """What every generated tree depends on besides its spec: this generator's code and
+    templates, and the libraries whose output lands in it (the formatter, botocore's bcdoc)."""
     import botocore
 
-    parts: list[str | bytes] = [package, formatter, botocore.__version__]
-    for root in (spec_dir, _CODEGEN_DIR, TEMPLATES_DIR):
-        for path in sorted(root.rglob("*")):
-            if path.is_file() and "__pycache__" not in path.parts:
-                parts += [path.relative_to(root).as_posix(), path.read_bytes()]
+    parts = [formatter, botocore.__version__]
+    for root in (_CODEGEN_DIR, TEMPLATES_DIR):
+        parts += _files_of(root)
     return digest(*parts)
+
+
+def _files_of(root: Path) -> list[str | bytes]:
+    """Every file under ``root``: its path and its content, in a stable order."""
+    parts: list[str | bytes] = []
+    for path in sorted(root.rglob("*")):
+        if path.is_file() and "__pycache__" not in path.parts:
+            parts += [path.relative_to(root).as_posix(), path.read_bytes()]
+    return parts

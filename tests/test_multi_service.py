@@ -91,3 +91,30 @@ def test_a_service_that_fails_in_a_worker_names_its_place_and_nothing_is_written
     error = capsys.readouterr().err
     assert error.startswith("codegen: error: ") and "shapes.Loop: refers to itself" in error
     assert error.count("\n") == 1
+
+
+def test_a_model_update_to_one_service_renders_only_that_service(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from codegen import pipeline
+
+    specs, cache = tmp_path / "specs", tmp_path / "cache"
+    assert main(["sync", "--spec-dir", str(specs), "--all-operations", "sts", "sso"]) == 0
+    rendered = tmp_path / "rendered.txt"
+    original = pipeline._render_service
+
+    def recording(spec, name, *args):  # runs in the worker processes, so it leaves a file
+        with rendered.open("a") as log:
+            log.write(name + "\n")
+        return original(spec, name, *args)
+
+    monkeypatch.setattr(pipeline, "_render_service", recording)
+    pipeline.generate_tree(specs, None, cache)
+    assert sorted(rendered.read_text().split()) == ["typed_sso", "typed_sts"]
+    (model_path,) = specs.glob("sso/*/service-2.json")
+    model = json.loads(model_path.read_text())
+    model["documentation"] = "<p>Updated.</p>"
+    model_path.write_text(json.dumps(model))
+    updated = pipeline.generate_tree(specs, None, cache)
+    assert rendered.read_text().split()[2:] == ["typed_sso"]
+    assert updated == pipeline.generate_tree(specs, None)  # the same as without any cache
