@@ -136,7 +136,7 @@ def generate_tree(
     those.
     """
     trees = TreeCache(cache_dir) if cache_dir else None
-    generator = _generator_digest(formatter_key(formatter))
+    generator = _generator_digest(formatter_key(formatter)) if trees else ""
     key = digest(generator, package or "", *_files_of(spec_dir)) if trees else ""
     if trees:
         cached = trees.get(key)
