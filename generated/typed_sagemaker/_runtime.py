@@ -430,7 +430,7 @@ class SliceLoader(botocore.loaders.Loader):  # type: ignore[misc]  # botocore is
         stat = os.stat(file_name)
         key = json.dumps(
             [
-                1,
+                2,
                 botocore.__version__,
                 os.path.realpath(file_name),
                 stat.st_size,
@@ -442,10 +442,9 @@ class SliceLoader(botocore.loaders.Loader):  # type: ignore[misc]  # botocore is
             cache_dir()
             / f"endpoints-{hashlib.sha256(key.encode()).hexdigest()[:24]}.json"
         )
-        try:
-            return json.loads(cache.read_text(encoding="utf-8")), source
-        except (OSError, ValueError):
-            pass
+        cached = read_cache_entry(cache)
+        if cached is not None:
+            return cached, source
         data = fallback.load_data_with_path("endpoints")[0]
         sliced = dict(data)
         sliced["partitions"] = [
@@ -457,14 +456,72 @@ class SliceLoader(botocore.loaders.Loader):  # type: ignore[misc]  # botocore is
             }
             for partition in data.get("partitions", [])
         ]
+        write_cache_entry(cache, sliced)
+        return sliced, source
+
+
+# A cache entry: this header, the SHA-256 of the body, then the body (JSON).
+_CACHE_MAGIC = b"endpoints cache 1\n"
+_CACHE_LIMIT = 8 << 20
+
+
+def read_cache_entry(path: pathlib.Path) -> typing.Any:
+    """The JSON data of a cache entry, or None when it is missing, damaged or not a regular
+    file (a link, FIFO or device planted there is not followed, read or waited on)."""
+    import hashlib
+    import stat
+
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+    try:
+        descriptor = os.open(path, flags)
+    except OSError:
+        return None
+    try:
+        status = os.fstat(descriptor)
+        if not stat.S_ISREG(status.st_mode) or status.st_size > _CACHE_LIMIT:
+            return None
+        with os.fdopen(descriptor, "rb", closefd=False) as handle:
+            raw = handle.read(_CACHE_LIMIT + 1)
+    except OSError:
+        return None
+    finally:
+        os.close(descriptor)
+    header, _, rest = raw.partition(b"\n")
+    digest, _, body = rest.partition(b"\n")
+    if (
+        header + b"\n" != _CACHE_MAGIC
+        or hashlib.sha256(body).hexdigest().encode() != digest
+    ):
+        return None
+    try:
+        return json.loads(body)
+    except ValueError:
+        return None
+
+
+def write_cache_entry(path: pathlib.Path, data: typing.Any) -> None:
+    """Store ``data`` through a fresh temporary file; an unwritable cache is ignored."""
+    import hashlib
+    import tempfile
+
+    body = json.dumps(data).encode("utf-8")
+    content = _CACHE_MAGIC + hashlib.sha256(body).hexdigest().encode() + b"\n" + body
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        descriptor, temporary = tempfile.mkstemp(
+            prefix=f".{path.name}.", dir=path.parent
+        )
+    except OSError:
+        return
+    try:
+        with os.fdopen(descriptor, "wb") as handle:
+            handle.write(content)
+        os.replace(temporary, path)
+    except OSError:
         try:
-            cache.parent.mkdir(parents=True, exist_ok=True)
-            partial = cache.with_name(f"{cache.name}.{os.getpid()}.tmp")
-            partial.write_text(json.dumps(sliced), encoding="utf-8")
-            os.replace(partial, cache)
+            os.unlink(temporary)
         except OSError:
             pass
-        return sliced, source
 
 
 def botocore_session(
@@ -602,6 +659,39 @@ def validate_strictly(
 
 
 # --- pagination ----------------------------------------------------------------------------
+
+
+class CycleSafePageIterator(botocore.paginate.PageIterator):  # type: ignore[misc]
+    """botocore's page iterator, refusing to send a token it already sent in this listing.
+
+    botocore stops only when the same token comes back twice in a row; a service that cycles
+    (A, B, A, ...) would be paged forever. Each walk of the pages starts a new listing.
+    """
+
+    _sent: set[str]
+
+    def __iter__(self) -> typing.Iterator[typing.Any]:
+        self._sent = set()
+        yield from super().__iter__()
+
+    def _make_request(self, current_kwargs: dict[str, typing.Any]) -> typing.Any:
+        tokens = {key: current_kwargs.get(key) for key in self._input_token}
+        if any(value is not None for value in tokens.values()):
+            seen = json.dumps(tokens, sort_keys=True, default=str)
+            if seen in self._sent:
+                raise botocore.exceptions.PaginationError(
+                    message="The service returned a token it had already returned in this "
+                    f"listing, so paging would never end: {tokens}"
+                )
+            self._sent.add(seen)
+        return super()._make_request(current_kwargs)
+
+
+def cycle_safe(paginator: botocore.paginate.Paginator) -> botocore.paginate.Paginator:
+    """``paginator``, its listings refusing a token already sent (``CycleSafePageIterator``)."""
+    paginator.PAGE_ITERATOR_CLS = CycleSafePageIterator
+    return paginator
+
 
 PageT = typing.TypeVar("PageT")
 ItemT = typing.TypeVar("ItemT")

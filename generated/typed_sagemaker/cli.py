@@ -635,7 +635,10 @@ class _Run:
             config = params.get("PaginationConfig")
             if isinstance(config, dict):
                 _check_starting_token(config.get("StartingToken"))
-            pages = client.get_paginator(operation.method).paginate(**params)
+            from . import _runtime
+
+            paginator = _runtime.cycle_safe(client.get_paginator(operation.method))
+            pages = paginator.paginate(**params)
             return self.display(operation, pages, paginated=True)
         response = getattr(client, operation.method)(**params)
         return self.display(operation, response, paginated=False)

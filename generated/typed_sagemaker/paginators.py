@@ -36,9 +36,10 @@ class ListTrainingJobsForHyperParameterTuningJobPaginator:
 
     def __init__(self, botocore_client: botocore.client.BaseClient) -> None:
         self._botocore_client = botocore_client
-        self._paginator = botocore_client.get_paginator(
+        paginator = botocore_client.get_paginator(
             "list_training_jobs_for_hyper_parameter_tuning_job",
         )
+        self._paginator = _runtime.cycle_safe(paginator)
 
     @typing.overload
     def paginate(
