@@ -1,31 +1,89 @@
-"""Content-addressed caches, kept outside the output (``$CODEGEN_CACHE_DIR``, else
-``$XDG_CACHE_HOME/botocore-codegen`` or ``~/.cache/botocore-codegen``).
+"""The generator's cache: work of earlier runs that a run may take instead of doing it again.
 
-A cache only ever saves time: an entry is found by the hash of everything that determines it,
-and a missing, unreadable or unwritable cache simply means the work is done again. Entries are
-written to a temporary file and renamed, so a concurrent or interrupted run never sees half of
-one. Nothing read from a cache is executed: formatted chunks are text, trees are ``marshal``
-data (bytes and strings only).
+It lives outside the output (``$CODEGEN_CACHE_DIR``, else ``platformdirs``' user cache
+directory for ``botocore-codegen``, e.g. ``~/.cache/botocore-codegen``) and only ever saves
+time: a missing, unreadable, unwritable or damaged cache means the work is done again, and the
+output is the same bytes.
+
+What is kept, one JSON entry per ``kind/name.json``:
+
+- ``format/``: a service's formatted code pieces (``codegen.format``), by the formatter;
+- ``conversions/``: a service's documentation conversions (``codegen.render.conversions``),
+  by the converter;
+- ``outputs/``: what each output directory was last generated from (``codegen.generate``).
+
+Nothing from it is trusted without checking:
+
+- every entry starts with a header naming the cache format and the SHA-256 of its body, and
+  is ignored (then written again by the run that needed it) unless both match;
+- only regular files are read, without following links or blocking (a FIFO, device or
+  symlink planted in the cache is refused), and at most ``ENTRY_LIMIT`` bytes;
+- bodies are JSON, never code, pickles or ``marshal`` data; formatted code taken from it is
+  further required to parse to the same program as the code it stands for
+  (``codegen.format``), so an edited entry can change layout at most, never behaviour;
+- entries are written to a ``mkstemp`` file (``O_EXCL``, never following a planted link) in
+  their own directory, then renamed into place.
+
+The cache is bounded: after a run that wrote to it, the least recently used entries (by
+modification time, which a read refreshes) are deleted until it holds at most
+``$CODEGEN_CACHE_MAX_MB`` megabytes (default 1024). ``codegen cache info`` and
+``codegen cache clear`` show and empty it.
 """
 
 from __future__ import annotations
 
 import hashlib
-import marshal
+import json
 import os
+import shutil
+import stat
+import tempfile
+import time
 from pathlib import Path
-from typing import Iterable, Mapping
+from typing import Any
+
+import attrs
+
+from codegen.errors import CodegenError
+from codegen.safeio import FileRefused, read_regular
+
+CACHE_VARIABLE = "CODEGEN_CACHE_DIR"
+SIZE_VARIABLE = "CODEGEN_CACHE_MAX_MB"
+DEFAULT_MAX_MB = 1024
+# The cache format: entries of another format are ignored.
+FORMAT = 2
+_MAGIC = b"botocore-codegen cache %d\n" % FORMAT
+# No entry is larger than this (a whole service's formatted pieces are a few MB).
+ENTRY_LIMIT = 256 << 20
+KINDS = ("format", "conversions", "outputs")
+_STRAY_AGE = 3600.0
+_HEX = "0123456789abcdef"
 
 
 def default_cache_dir() -> Path:
-    explicit = os.environ.get("CODEGEN_CACHE_DIR")
+    explicit = os.environ.get(CACHE_VARIABLE)
     if explicit:
         return Path(explicit)
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "botocore-codegen"
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir("botocore-codegen", appauthor=False))
+
+
+def max_bytes() -> int:
+    text = os.environ.get(SIZE_VARIABLE)
+    if not text:
+        return DEFAULT_MAX_MB << 20
+    try:
+        megabytes = float(text)
+    except ValueError:
+        raise CodegenError(SIZE_VARIABLE, f"must be a number of megabytes, not {text!r}") from None
+    if megabytes < 0:
+        raise CodegenError(SIZE_VARIABLE, "must not be negative")
+    return int(megabytes * (1 << 20))
 
 
 def digest(*parts: str | bytes) -> str:
+    """SHA-256 of the parts, each length-prefixed (so parts cannot run into each other)."""
     h = hashlib.sha256()
     for part in parts:
         data = part.encode("utf-8") if isinstance(part, str) else part
@@ -34,56 +92,153 @@ def digest(*parts: str | bytes) -> str:
     return h.hexdigest()
 
 
-def write_atomically(path: Path, data: bytes) -> None:
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        partial = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-        partial.write_bytes(data)
-        os.replace(partial, path)
-    except OSError:
-        pass  # a cache that cannot be written is only a slower run
+@attrs.frozen
+class CacheInfo:
+    root: Path
+    entries: dict[str, int]  # kind -> number of entries
+    sizes: dict[str, int]  # kind -> bytes
+    limit: int
+
+    @property
+    def total(self) -> int:
+        return sum(self.sizes.values())
 
 
-class FormatCache:
-    """Formatted text by (formatter identity, unformatted text)."""
+class Cache:
+    """The cache directory: verified JSON entries by kind and name."""
 
-    def __init__(self, root: Path) -> None:
-        self.root = root / "format"
+    def __init__(self, root: Path, limit: int | None = None) -> None:
+        self.root = root
+        self.limit = max_bytes() if limit is None else limit
+        self.wrote = False
 
-    def _path(self, formatter: str, text: str) -> Path:
-        key = digest(formatter, text)
-        return self.root / key[:2] / f"{key}.py"
+    def _path(self, kind: str, name: str) -> Path:
+        if kind not in KINDS or not name or not all(c in _HEX for c in name):
+            raise ValueError(f"not a cache entry: {kind}/{name}")
+        return self.root / kind / f"{name}.json"
 
-    def get_many(self, formatter: str, texts: Iterable[str]) -> dict[str, str]:
-        found = {}
-        for text in texts:
+    def read(self, kind: str, name: str) -> Any | None:
+        """The entry's data; None when it is missing or does not verify."""
+        path = self._path(kind, name)
+        try:
+            raw = read_regular(path, ENTRY_LIMIT, follow_symlinks=False)
+        except (OSError, FileRefused):
+            return None
+        header, _, rest = raw.partition(b"\n")
+        expected, _, body = rest.partition(b"\n")
+        if header + b"\n" != _MAGIC or hashlib.sha256(body).hexdigest().encode() != expected:
+            return None
+        try:
+            data = json.loads(body)
+        except ValueError:
+            return None
+        try:
+            os.utime(path)  # recently used: kept longest by ``prune``
+        except OSError:
+            pass
+        return data
+
+    def write(self, kind: str, name: str, data: Any) -> None:
+        """Store an entry; a cache that cannot be written only makes later runs slower."""
+        path = self._path(kind, name)
+        body = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        content = _MAGIC + hashlib.sha256(body).hexdigest().encode() + b"\n" + body
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            descriptor, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+        except OSError:
+            return
+        try:
+            with os.fdopen(descriptor, "wb") as handle:
+                handle.write(content)
+            os.replace(temporary, path)
+            self.wrote = True
+        except OSError:
             try:
-                found[text] = self._path(formatter, text).read_text(encoding="utf-8")
-            except (OSError, UnicodeDecodeError):
+                os.unlink(temporary)
+            except OSError:
+                pass
+
+    def _entries(self) -> list[tuple[str, os.stat_result, str]]:
+        found = []
+        for kind in KINDS:
+            try:
+                listing = list(os.scandir(self.root / kind))
+            except OSError:
                 continue
+            for entry in listing:
+                try:
+                    status = entry.stat(follow_symlinks=False)
+                except OSError:
+                    continue
+                if stat.S_ISREG(status.st_mode) or stat.S_ISLNK(status.st_mode):
+                    found.append((entry.path, status, kind))
         return found
 
-    def put_many(self, formatter: str, formatted: Mapping[str, str]) -> None:
-        for text, result in formatted.items():
-            write_atomically(self._path(formatter, text), result.encode("utf-8"))
+    def _remove_old_layouts(self) -> None:
+        """Delete what versions of codegen before cache format 2 kept here, and only that:
+        ``trees/``, and the subdirectories of ``format/`` (two hex digits) and
+        ``conversions/`` (64) that held their entries."""
+        shutil.rmtree(self.root / "trees", ignore_errors=True)
+        for kind, width in (("format", 2), ("conversions", 64)):
+            try:
+                listing = list(os.scandir(self.root / kind))
+            except OSError:
+                continue
+            for entry in listing:
+                name = entry.name
+                if len(name) == width and all(c in _HEX for c in name) and entry.is_dir(follow_symlinks=False):
+                    shutil.rmtree(entry.path, ignore_errors=True)
 
+    def prune(self) -> int:
+        """Delete the least recently used entries until the cache is within its limit (and
+        stray temporary files of killed runs); the number of files deleted."""
+        if not self.root.is_dir():
+            return 0
+        import filelock
 
-class TreeCache:
-    """A whole generated tree by the digest of every input that determines it."""
-
-    def __init__(self, root: Path) -> None:
-        self.root = root / "trees"
-
-    def get(self, key: str) -> dict[str, bytes] | None:
         try:
-            tree = marshal.loads((self.root / f"{key}.marshal").read_bytes())
-        except (OSError, EOFError, ValueError, TypeError):
-            return None
-        if not isinstance(tree, dict) or not all(
-            isinstance(k, str) and isinstance(v, bytes) for k, v in tree.items()
-        ):
-            return None
-        return tree
+            lock = filelock.FileLock(str(self.root / ".prune.lock"), timeout=0)
+            lock.acquire()
+        except (filelock.Timeout, OSError):
+            return 0  # another run is pruning
+        try:
+            self._remove_old_layouts()
+            entries = self._entries()
+            deleted = 0
+            total = sum(status.st_size for _, status, _ in entries)
+            stale = time.time() - _STRAY_AGE
+            for path, status, _ in sorted(entries, key=lambda e: e[1].st_mtime_ns):
+                # A temporary file of a killed run (not one a running run is writing).
+                stray = os.path.basename(path).startswith(".") and status.st_mtime < stale
+                if total <= self.limit and not stray:
+                    continue
+                try:
+                    os.unlink(path)
+                except OSError:
+                    continue
+                total -= status.st_size
+                deleted += 1
+            return deleted
+        finally:
+            lock.release()
 
-    def put(self, key: str, tree: Mapping[str, bytes]) -> None:
-        write_atomically(self.root / f"{key}.marshal", marshal.dumps(dict(tree)))
+    def info(self) -> CacheInfo:
+        entries = {kind: 0 for kind in KINDS}
+        sizes = {kind: 0 for kind in KINDS}
+        for _, status, kind in self._entries():
+            entries[kind] += 1
+            sizes[kind] += status.st_size
+        return CacheInfo(self.root, entries, sizes, self.limit)
+
+    def clear(self) -> int:
+        """Delete every entry; the number deleted."""
+        self._remove_old_layouts()
+        deleted = 0
+        for path, _, _ in self._entries():
+            try:
+                os.unlink(path)
+                deleted += 1
+            except OSError:
+                pass
+        return deleted

@@ -32,6 +32,7 @@ from codegen.pipeline import generate_tree
 from codegen.spec.source import ModelSource
 from codegen.spec.store import MANIFEST, Snapshot, build_snapshot_tree, read_snapshot
 from codegen.write import read_tree, write_tree
+from codegen.write.ownership import check_replaceable
 
 EXIT_BREAKING = 1
 CHANGELOG = "CHANGELOG.md"
@@ -96,6 +97,11 @@ def add_update_arguments(parser: argparse.ArgumentParser) -> None:
         type=Path,
         help="a directory shaped like botocore's data/ (default: installed botocore)",
     )
+    parser.add_argument(
+        "--force",
+        action="store_true",
+        help="replace specs/ and generated/ without codegen's marker, if they hold only its files",
+    )
 
 
 def run_update(args: argparse.Namespace, out: TextIO | None = None) -> int:
@@ -114,6 +120,7 @@ def run_update(args: argparse.Namespace, out: TextIO | None = None) -> int:
         operations=config.operations,
         package=config.package,
         out=out,
+        force=args.force,
     )
     return 0
 
@@ -138,6 +145,7 @@ def update_project(
     operations: tuple[str, ...],
     package: str,
     out: TextIO | None = None,
+    force: bool = False,
 ) -> UpdateResult:
     """Re-pin ``spec_dir`` from ``source``, regenerate ``output_dir``, prepend the report to
     ``root/CHANGELOG.md``. Nothing is written unless every step succeeded, and nothing at all
@@ -165,16 +173,19 @@ def update_project(
     entry = render_markdown(report)
     existing = changelog.read_text(encoding="utf-8") if changelog.is_file() else None
 
+    # Both directories must be replaceable before either is written.
+    check_replaceable(spec_dir, new_tree, "specs", force)
+    check_replaceable(output_dir, generated, "package", force)
     out.write(render_text(report))
     out.write("\n")
-    write_tree(spec_dir, new_tree)
+    write_tree(spec_dir, new_tree, kind="specs", force=force)
     written = [spec_dir]
     if old.services:
         pinned = f"re-pinned from botocore {botocore_version(old)} to {botocore_version(new)}"
     else:
         pinned = f"pinned to botocore {botocore_version(new)}"
     print(f"{specs_label}: {pinned}", file=out)
-    if write_tree(output_dir, generated):
+    if write_tree(output_dir, generated, force=force):
         written.append(output_dir)
         print(f"{output_label}: regenerated ({len(generated)} files)", file=out)
     else:

@@ -23,7 +23,7 @@ from typing import Mapping, NamedTuple
 
 import black
 
-from codegen.cache import FormatCache
+from codegen.cache import Cache, digest
 from codegen.errors import CodegenError
 from codegen.progress import Progress
 from codegen.style import LINE_LENGTH
@@ -142,9 +142,63 @@ def _join(pieces: list[Piece], formatted: Mapping[str, str]) -> str:
     return "".join(parts)
 
 
+class FormatPack:
+    """One unit's formatted pieces (a service's package) in the cache, read and written once.
+
+    A piece from the cache is used only if it is text that parses to the same program as the
+    piece it stands for (``same_program``): an entry that was damaged or edited changes at
+    most the layout of what is written, never what the code does.
+    """
+
+    def __init__(self, cache: Cache, formatter: str, unit: str) -> None:
+        self._cache = cache
+        self._name = digest("format", formatter_key(formatter), unit)
+        self._stored: dict[str, str] | None = None
+        self._used: dict[str, str] = {}
+
+    def _load(self) -> dict[str, str]:
+        if self._stored is None:
+            data = self._cache.read("format", self._name)
+            pieces = data.get("pieces") if isinstance(data, dict) else None
+            self._stored = pieces if isinstance(pieces, dict) else {}
+        return self._stored
+
+    def lookup(self, texts: typing.Iterable[str]) -> dict[str, str]:
+        """The formatted form of each of ``texts`` the cache holds and that checks out."""
+        stored = self._load()
+        found = {}
+        for text in texts:
+            formatted = stored.get(text)
+            if isinstance(formatted, str) and same_program(text, formatted):
+                found[text] = formatted
+        return found
+
+    def remember(self, pieces: Mapping[str, str]) -> None:
+        """Pieces this run used: what ``flush`` will keep."""
+        self._used.update(pieces)
+
+    def flush(self) -> None:
+        """Keep exactly the pieces this run used, unless they are what is stored already."""
+        if self._used != self._load():
+            self._cache.write("format", self._name, {"pieces": self._used})
+            self._stored = dict(self._used)
+
+
+def same_program(source: str, formatted: str) -> bool:
+    """Whether ``formatted`` is ``source`` laid out differently: the same syntax tree, or, where
+    the formatter reindented docstrings, what black's own safety check accepts."""
+    try:
+        if ast.dump(ast.parse(source)) == ast.dump(ast.parse(formatted)):
+            return True
+        black.assert_equivalent(source, formatted)
+    except Exception:  # SyntaxError, black's ASTSafetyError, anything a bad entry provokes
+        return False
+    return True
+
+
 def format_sources(
     sources: Mapping[str, str],
-    cache: FormatCache | None = None,
+    cache: FormatPack | None = None,
     workers: int | None = None,
     formatter: str = "black",
 ) -> dict[str, str]:
@@ -166,11 +220,11 @@ class Formatting:
     def __init__(
         self,
         sources: Mapping[str, str],
-        cache: FormatCache | None = None,
+        cache: FormatPack | None = None,
         workers: int | None = None,
         formatter: str = "black",
     ) -> None:
-        self._key = formatter_key(formatter)
+        formatter_key(formatter)  # an unknown formatter is refused here
         self._cache = cache
         self._pieces: dict[str, list[Piece]] = {}
         for path, source in sources.items():
@@ -183,7 +237,8 @@ class Formatting:
             except SyntaxError as exc:
                 raise CodegenError(path, f"generated code does not parse: {exc}") from None
         wanted = {piece.text for pieces in self._pieces.values() for piece in pieces}
-        self._done = cache.get_many(self._key, wanted) if cache else {}
+        self._wanted = wanted
+        self._done = cache.lookup(wanted) if cache else {}
         # Largest first, so the cores stay busy to the end.
         self._missing = sorted(wanted - set(self._done), key=len, reverse=True)
         self._pool: concurrent.futures.ProcessPoolExecutor | None = None
@@ -220,7 +275,7 @@ class Formatting:
             progress.close()
         self._done.update(formatted)
         if self._cache:
-            self._cache.put_many(self._key, formatted)
+            self._cache.remember({text: self._done[text] for text in self._wanted})
         return {path: _join(pieces, self._done) for path, pieces in self._pieces.items()}
 
     def _collect(self, progress: Progress) -> dict[str, str]:

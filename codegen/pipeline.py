@@ -5,10 +5,13 @@ from __future__ import annotations
 import concurrent.futures
 import os
 from pathlib import Path
+from typing import Callable
+
+import attrs
 
 from codegen.errors import CodegenError
-from codegen.cache import FormatCache, TreeCache, digest
-from codegen.format import Formatting, fork_context, format_sources, formatter_key
+from codegen.cache import Cache, digest
+from codegen.format import FormatPack, Formatting, fork_context, format_sources, formatter_key
 from codegen.progress import Progress
 from codegen.ir.build import build_service
 from codegen.ir import naming
@@ -41,7 +44,7 @@ def load_services(spec_dir: Path, package: str) -> list[tuple[ServiceSpec, Servi
 def render_package(
     spec: ServiceSpec,
     service: Service,
-    cache: FormatCache | None = None,
+    cache: FormatPack | None = None,
     formatter: str = "black",
     workers: int | None = None,
 ) -> Tree:
@@ -123,25 +126,45 @@ def _render_docs(service: Service, reference_pages: dict[str, str], example: str
     return {path: text.encode("utf-8") for path, text in render_site(service, pages, example).items()}
 
 
+# (prefix of a service's files in the tree, digest of its inputs) -> its files from the
+# previous run, when they are known to be what these inputs give; None otherwise.
+Reuse = Callable[[str, str], "Tree | None"]
+
+
+@attrs.frozen
+class Generated:
+    """A generated tree, and the digest of the inputs of each service's part of it (by the
+    prefix of its files: ``""`` for a single service, ``typed-sts/`` for one of several)."""
+
+    tree: Tree
+    inputs: dict[str, str]
+
+
 def generate_tree(
     spec_dir: Path, package: str | None, cache_dir: Path | None = None, formatter: str = "black"
 ) -> Tree:
-    """The generated tree for the spec directory; with ``cache_dir``, unchanged inputs give the
-    previous tree at once and unchanged code is not formatted again (``codegen.cache``).
+    """The generated tree for the spec directory (see ``generate``)."""
+    return generate(spec_dir, package, cache_dir, formatter).tree
+
+
+def generate(
+    spec_dir: Path,
+    package: str | None,
+    cache_dir: Path | None = None,
+    formatter: str = "black",
+    reuse: Reuse | None = None,
+) -> Generated:
+    """The generated tree for the spec directory. With ``cache_dir``, code formatted and
+    documentation converted by earlier runs is taken from the cache (``codegen.cache``);
+    ``reuse`` may hand back a service's files unchanged when its inputs are (the command line
+    takes them from the output directory, ``codegen.cli``).
 
     A spec directory of one service gives one distribution at the top of the tree, its import
     name ``package``. One of several services gives a distribution per service, each in a
-    directory of its own and named for its service (``typed_<service>``, ``package`` None);
-    each service's tree is cached on its own, so a model update to some services renders only
-    those.
+    directory of its own and named for its service (``typed_<service>``, ``package`` None), so
+    a model update to some services renders only those.
     """
-    trees = TreeCache(cache_dir) if cache_dir else None
-    generator = _generator_digest(formatter_key(formatter)) if trees else ""
-    key = digest(generator, package or "", *_files_of(spec_dir)) if trees else ""
-    if trees:
-        cached = trees.get(key)
-        if cached is not None:
-            return cached
+    cache = Cache(cache_dir) if cache_dir else None
     specs = read_snapshot(spec_dir).services
     if len(specs) > 1 and package:
         raise CodegenError(
@@ -153,69 +176,68 @@ def generate_tree(
     if len(set(names)) < len(names):
         clash = next(name for name in names if names.count(name) > 1)
         raise CodegenError(f"{spec_dir}/manifest.json: services", f"two services would both be {clash}")
+    generator = _generator_digest(formatter_key(formatter))
+    prefixes = [""] if len(specs) == 1 else [name.replace("_", "-") + "/" for name in names]
+    inputs = {
+        prefix: _inputs_digest(generator, spec, name) for prefix, spec, name in zip(prefixes, specs, names)
+    }
+    reused = {prefix: reuse(prefix, inputs[prefix]) for prefix in prefixes} if reuse else {}
+    todo = [(spec, name, prefix) for spec, name, prefix in zip(specs, names, prefixes) if reused.get(prefix) is None]
     if len(specs) == 1:
-        tree = _render_service(specs[0], names[0], cache_dir, formatter, None)
-        if trees:
-            trees.put(key, tree)
-        return tree
-    tree = {}
-    for name, rendered in _render_services(specs, names, cache_dir, formatter, generator):
-        prefix = name.replace("_", "-") + "/"
-        tree.update({prefix + path: content for path, content in rendered.items()})
-    return tree
+        trees = {"": reused.get("") or _render_service(specs[0], names[0], cache, formatter, None)}
+    else:
+        trees = {prefix: tree for prefix, tree in reused.items() if tree is not None}
+        trees.update(_render_services(todo, cache, formatter))
+    tree: dict[str, bytes] = {}
+    for prefix in prefixes:
+        tree.update({prefix + path: content for path, content in trees[prefix].items()})
+    return Generated(tree, inputs)
 
 
-def _render_service(
-    spec: ServiceSpec, name: str, cache_dir: Path | None, formatter: str, workers: int | None
-) -> Tree:
-    formats = FormatCache(cache_dir) if cache_dir else None
-    with conversions.persisted(cache_dir, name):
-        return render_package(spec, build_service(spec, name), formats, formatter, workers)
-
-
-def _render_cached_service(
-    spec: ServiceSpec, name: str, cache_dir: Path | None, formatter: str, generator: str
-) -> Tree:
-    """One service of several, from the tree cache when its inputs are unchanged."""
-    if cache_dir is None:
-        return _render_service(spec, name, None, formatter, 1)
-    trees = TreeCache(cache_dir)
-    key = digest(
+def _inputs_digest(generator: str, spec: ServiceSpec, name: str) -> str:
+    """Everything a service's files depend on: the generator (its code, templates, formatter
+    and botocore), the package name and the service's pinned model files."""
+    return digest(
         generator, name, spec.service_name, spec.api_version, *spec.operations,
         *(part for path, content in sorted(spec.files.items()) for part in (path, content)),
     )
-    tree = trees.get(key)
-    if tree is None:
-        tree = _render_service(spec, name, cache_dir, formatter, 1)
-        trees.put(key, tree)
+
+
+def _render_service(
+    spec: ServiceSpec, name: str, cache: Cache | None, formatter: str, workers: int | None
+) -> Tree:
+    pack = FormatPack(cache, formatter, name) if cache else None
+    with conversions.persisted(cache, name):
+        tree = render_package(spec, build_service(spec, name), pack, formatter, workers)
+    if pack is not None:
+        pack.flush()
     return tree
 
 
 def _render_services(
-    specs: list[ServiceSpec], names: list[str], cache_dir: Path | None, formatter: str, generator: str
-) -> list[tuple[str, Tree]]:
-    """Each service's package, by name in the order given, rendered one service per core.
+    todo: list[tuple[ServiceSpec, str, str]], cache: Cache | None, formatter: str
+) -> dict[str, Tree]:
+    """Each service's package, by prefix, rendered one service per core.
 
     A service at a time per process keeps every core busy on many small services, which are
     too small to share out piece by piece; the largest start first, so no core is left with
     a big one at the end.
     """
     workers = os.cpu_count() or 1
-    progress = Progress("services", len(specs), "generated")
+    progress = Progress("services", len(todo), "generated")
     done: dict[str, Tree] = {}
-    arguments = (cache_dir, formatter, generator)
     try:
-        if workers == 1:
-            for spec, name in zip(specs, names):
-                done[name] = _render_cached_service(spec, name, *arguments)
+        if workers == 1 or len(todo) <= 1:
+            for spec, name, prefix in todo:
+                done[prefix] = _render_service(spec, name, cache, formatter, 1)
                 progress.advance()
         else:
-            by_size = sorted(zip(specs, names), key=lambda pair: -_model_size(pair[0]))
+            by_size = sorted(todo, key=lambda item: -_model_size(item[0]))
             pool = concurrent.futures.ProcessPoolExecutor(workers, mp_context=fork_context())
             try:
                 pending = {
-                    pool.submit(_render_cached_service, spec, name, *arguments): name
-                    for spec, name in by_size
+                    pool.submit(_render_in_worker, spec, name, cache, formatter): prefix
+                    for spec, name, prefix in by_size
                 }
                 for future in concurrent.futures.as_completed(pending):
                     done[pending[future]] = future.result()
@@ -225,7 +247,12 @@ def _render_services(
                 pool.shutdown(wait=True, cancel_futures=True)
     finally:
         progress.close()
-    return [(name, done[name]) for name in names]
+    return done
+
+
+def _render_in_worker(spec: ServiceSpec, name: str, cache: Cache | None, formatter: str) -> Tree:
+    # Looked up by name in the (forked) worker, so the function itself need not be pickled.
+    return _render_service(spec, name, cache, formatter, 1)
 
 
 def _model_size(spec: ServiceSpec) -> int:

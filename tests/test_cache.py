@@ -1,33 +1,189 @@
-"""Caches only save time: with or without them, cold or warm, the output is the same bytes."""
+"""The cache only saves time, and nothing read from it is trusted: cold, warm, damaged or
+poisoned, the output is the same bytes; it never blocks on what is planted in it; it stays
+within its size limit."""
 
 from __future__ import annotations
 
 import ast
+import hashlib
+import json
+import os
+import threading
 from pathlib import Path
 
 import black
 import pytest
 
-from codegen.cache import FormatCache, TreeCache
-from codegen.format import MODE, format_sources, split_module
+from codegen.cache import Cache, digest
+from codegen.cli import main
+from codegen.format import MODE, FormatPack, format_sources, same_program, split_module
 from codegen.pipeline import generate_tree
 from tests.helpers import GENERATED, SPECS
 
 
-def test_cold_warm_and_uncached_runs_give_the_same_tree(tmp_path: Path) -> None:
-    uncached = generate_tree(SPECS, "typed_sagemaker")
+@pytest.fixture(scope="module")
+def expected() -> dict[str, bytes]:
+    """The tree generated without any cache."""
+    return dict(generate_tree(SPECS, "typed_sagemaker"))
+
+
+def _entries(cache_dir: Path, kind: str) -> list[Path]:
+    return sorted((cache_dir / kind).glob("*.json"))
+
+
+def _rewrite_body(path: Path, change) -> None:
+    """Change an entry's JSON body and give it a valid header again (a deliberate edit)."""
+    header, expected_digest, body = path.read_bytes().split(b"\n", 2)
+    body = json.dumps(change(json.loads(body))).encode()
+    path.write_bytes(header + b"\n" + hashlib.sha256(body).hexdigest().encode() + b"\n" + body)
+
+
+def test_cold_warm_and_uncached_runs_give_the_same_tree(tmp_path: Path, expected) -> None:
     cold = generate_tree(SPECS, "typed_sagemaker", tmp_path)
-    assert any((tmp_path / "format").rglob("*.py")) and any((tmp_path / "trees").iterdir())
+    assert _entries(tmp_path, "format") and _entries(tmp_path, "conversions")
     warm = generate_tree(SPECS, "typed_sagemaker", tmp_path)
-    assert uncached == cold == warm
+    assert expected == cold == warm
 
 
-def test_a_damaged_cache_is_ignored(tmp_path: Path) -> None:
-    expected = generate_tree(SPECS, "typed_sagemaker", tmp_path)
-    for entry in (tmp_path / "trees").iterdir():
-        entry.write_bytes(b"\x00not marshal")
-    assert TreeCache(tmp_path).get("missing") is None
+@pytest.mark.parametrize(
+    "damage",
+    [
+        pytest.param(lambda raw: raw[: len(raw) // 2], id="truncated"),
+        pytest.param(lambda raw: raw[:-10] + bytes([raw[-10] ^ 1]) + raw[-9:], id="bit-flipped"),
+        pytest.param(lambda raw: b"botocore-codegen cache 1\n" + raw.split(b"\n", 1)[1], id="old-format"),
+        pytest.param(lambda raw: b"", id="empty"),
+    ],
+)
+def test_a_damaged_entry_is_ignored_and_written_again(tmp_path: Path, expected, damage) -> None:
+    generate_tree(SPECS, "typed_sagemaker", tmp_path)
+    entries = _entries(tmp_path, "format") + _entries(tmp_path, "conversions")
+    for entry in entries:
+        entry.write_bytes(damage(entry.read_bytes()))
+    assert all(Cache(tmp_path).read(e.parent.name, e.stem) is None for e in entries)
     assert generate_tree(SPECS, "typed_sagemaker", tmp_path) == expected
+    assert all(Cache(tmp_path).read(e.parent.name, e.stem) is not None for e in entries)
+
+
+def test_code_appended_to_a_cached_piece_never_reaches_the_output(tmp_path: Path, expected) -> None:
+    generate_tree(SPECS, "typed_sagemaker", tmp_path)
+    (pack,) = _entries(tmp_path, "format")
+    payload = "\nimport os\nos.system('touch /tmp/pwned')\n"
+    _rewrite_body(pack, lambda data: {"pieces": {k: v + payload for k, v in data["pieces"].items()}})
+    tree = generate_tree(SPECS, "typed_sagemaker", tmp_path)
+    assert tree == expected
+    assert not any(b"pwned" in content for content in tree.values())
+
+
+def test_a_cached_piece_is_used_only_if_it_is_the_same_program() -> None:
+    source = "def f(a,b):\n    return a+b\n"
+    assert same_program(source, "def f(a, b):\n    return a + b\n")
+    assert not same_program(source, "def f(a, b):\n    return a - b\n")
+    assert not same_program(source, "def f(a, b):\n    return a + b\nprint(1)\n")
+    assert not same_program(source, "def f(a, b:\n")
+    # black reindents docstrings; its own safety check accepts that
+    assert same_program('def f():\n  """Doc.\n\n      more"""\n', 'def f():\n    """Doc.\n\n    more"""\n')
+
+
+def test_the_format_pack_keeps_what_the_run_used(tmp_path: Path) -> None:
+    cache = Cache(tmp_path)
+    pack = FormatPack(cache, "black", "unit")
+    pack.remember({"x=1\n": "x = 1\n"})
+    pack.flush()
+    again = FormatPack(Cache(tmp_path), "black", "unit")
+    assert again.lookup(["x=1\n", "y=2\n"]) == {"x=1\n": "x = 1\n"}
+    assert FormatPack(Cache(tmp_path), "black", "other unit").lookup(["x=1\n"]) == {}
+
+
+def test_planted_fifos_links_and_devices_are_refused_without_blocking(tmp_path: Path, expected) -> None:
+    generate_tree(SPECS, "typed_sagemaker", tmp_path)
+    (pack,) = _entries(tmp_path, "format")
+    (conversions,) = _entries(tmp_path, "conversions")
+    pack.unlink()
+    os.mkfifo(pack)
+    target = tmp_path / "elsewhere.json"
+    target.write_bytes(conversions.read_bytes())
+    conversions.unlink()
+    conversions.symlink_to(target)
+    planted = target.read_bytes()
+    assert Cache(tmp_path).read("conversions", conversions.stem) is None  # a link is not followed
+    assert Cache(tmp_path).read("format", pack.stem) is None  # nor is a FIFO read (or waited on)
+    result: list[object] = []
+    worker = threading.Thread(target=lambda: result.append(generate_tree(SPECS, "typed_sagemaker", tmp_path)))
+    worker.start()
+    worker.join(timeout=120)
+    assert not worker.is_alive(), "a FIFO in the cache blocked the run"
+    assert result == [expected]
+    # Both were replaced by real entries, and the link's target was left alone.
+    assert pack.is_file() and not pack.is_symlink() and not conversions.is_symlink()
+    assert target.read_bytes() == planted
+    cache = Cache(tmp_path)
+    (tmp_path / "outputs").mkdir(exist_ok=True)
+    (tmp_path / "outputs" / ("0" * 64 + ".json")).symlink_to("/dev/zero")
+    assert cache.read("outputs", "0" * 64) is None
+
+
+def test_entries_are_written_through_a_fresh_temporary_file(tmp_path: Path) -> None:
+    cache = Cache(tmp_path)
+    victim = tmp_path / "victim.txt"
+    victim.write_text("keep me")
+    name = digest("x")
+    # Whatever name an attacker guesses for the temporary file, a link there is not followed.
+    (tmp_path / "outputs").mkdir()
+    for guess in (f"{name}.json.{os.getpid()}.tmp", f".{name}.json.tmp"):
+        (tmp_path / "outputs" / guess).symlink_to(victim)
+    cache.write("outputs", name, {"a": 1})
+    assert victim.read_text() == "keep me"
+    assert cache.read("outputs", name) == {"a": 1}
+
+
+def test_the_cache_stays_within_its_limit_least_recently_used_first(tmp_path: Path) -> None:
+    cache = Cache(tmp_path, limit=10_000)
+    names = [digest(str(i)) for i in range(20)]
+    for index, name in enumerate(names):
+        cache.write("outputs", name, {"filler": "x" * 1000})
+        os.utime(tmp_path / "outputs" / f"{name}.json", (1_000_000 + index, 1_000_000 + index))
+    cache.read("outputs", names[0])  # used again: now the most recent
+    cache.prune()
+    kept = {p.stem for p in _entries(tmp_path, "outputs")}
+    assert cache.info().total <= 10_000
+    assert names[0] in kept and names[1] not in kept and names[-1] in kept
+
+
+def test_twenty_runs_with_a_changing_model_stay_within_the_limit(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each run's format and conversion entries replace the previous ones for the same package;
+    packages of other names add entries, until the limit evicts the oldest."""
+    cache_dir = tmp_path / "cache"
+    monkeypatch.setenv("CODEGEN_CACHE_DIR", str(cache_dir))
+    monkeypatch.setenv("CODEGEN_CACHE_MAX_MB", "0.3")
+    sizes = []
+    for run in range(20):
+        out = tmp_path / f"out{run % 3}"
+        assert main(["generate", "--spec-dir", str(SPECS), "--output", str(out), "--package", f"pkg{run}"]) == 0
+        sizes.append(Cache(cache_dir).info().total)
+    assert max(sizes) <= 0.3 * (1 << 20)
+    assert len(_entries(cache_dir, "format")) < 20
+
+
+def test_cache_info_and_clear(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys) -> None:
+    monkeypatch.setenv("CODEGEN_CACHE_DIR", str(tmp_path))
+    generate_tree(SPECS, "typed_sagemaker", tmp_path)
+    assert main(["cache", "info"]) == 0
+    out = capsys.readouterr().out
+    assert str(tmp_path) in out and "format: 1 entries" in out and "conversions: 1 entries" in out
+    assert main(["cache", "clear"]) == 0
+    assert "2 entries deleted" in capsys.readouterr().out
+    assert Cache(tmp_path).info().total == 0
+
+
+def test_earlier_cache_layouts_are_removed_and_nothing_else(tmp_path: Path) -> None:
+    for old in ("trees/abc.marshal", "format/ab/" + "c" * 64 + ".py", "conversions/" + "d" * 64 + "/x.marshal"):
+        (tmp_path / old).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / old).write_text("old")
+    (tmp_path / "mine.txt").write_text("a user's file in a shared directory")
+    Cache(tmp_path).clear()
+    assert sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*") if p.is_file()) == ["mine.txt"]
 
 
 def test_formatting_in_chunks_equals_black_on_the_whole_module() -> None:
@@ -46,32 +202,22 @@ def test_formatting_in_chunks_equals_black_on_the_whole_module() -> None:
     assert sum(piece.in_class for piece in client) > 5
 
 
-def test_format_cache_is_keyed_by_formatter_and_text(tmp_path: Path) -> None:
-    cache = FormatCache(tmp_path)
-    cache.put_many("black A", {"x=1\n": "x = 1\n"})
-    assert cache.get_many("black A", ["x=1\n", "y=2\n"]) == {"x=1\n": "x = 1\n"}
-    assert cache.get_many("black B", ["x=1\n"]) == {}
-
-
 def test_doc_conversions_are_remembered_across_runs_by_converter(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, expected
 ) -> None:
-    from codegen.cache import TreeCache
     from codegen.render import conversions
     from codegen.render.docs import ReSTDocument
 
-    expected = generate_tree(SPECS, "typed_sagemaker", tmp_path)
-    stored = list((tmp_path / "conversions" / conversions.converter_key()).glob("*.marshal"))
-    assert [p.name for p in stored] == ["typed_sagemaker.marshal"]
-    # A model update: the tree is made again, but no HTML is converted again.
-    monkeypatch.setattr(TreeCache, "get", lambda self, key: None)
+    assert generate_tree(SPECS, "typed_sagemaker", tmp_path) == expected
+    assert len(_entries(tmp_path, "conversions")) == 1
+    # Another run: no HTML is converted again.
     converted = []
     monkeypatch.setattr(ReSTDocument, "include_doc_string", lambda *a: converted.append(a))
     assert generate_tree(SPECS, "typed_sagemaker", tmp_path) == expected
     assert converted == []
-    # A damaged file is converted again, and written anew.
+    # A damaged entry is converted again, and written anew.
     monkeypatch.undo()
-    stored[0].write_bytes(b"\x00not marshal")
-    monkeypatch.setattr(TreeCache, "get", lambda self, key: None)
+    (entry,) = _entries(tmp_path, "conversions")
+    entry.write_bytes(b"\x00not json")
     assert generate_tree(SPECS, "typed_sagemaker", tmp_path) == expected
-    assert len(conversions._load(stored[0])) > 10
+    assert len(conversions.load(Cache(tmp_path), "typed_sagemaker")) > 10

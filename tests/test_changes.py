@@ -349,9 +349,9 @@ def _project(tmp_path: Path, specs: Path | None) -> Path:
     config = load_config(root)
     if specs is None:  # up to date with whatever botocore is installed
         tree = build_snapshot_tree(ModelSource.installed(), {config.service: config.operations})
-        write_tree(root / "specs", tree)
-    else:
-        shutil.copytree(specs, root / "specs")
+        write_tree(root / "specs", tree, kind="specs")
+    else:  # as `codegen sync` would have written them
+        write_tree(root / "specs", read_tree(specs), kind="specs")
     write_tree(root / "generated", generate_tree(root / "specs", config.package))
     return root
 

@@ -25,7 +25,7 @@ def test_several_services_give_a_package_each(tmp_path: Path, monkeypatch: pytes
     assert sorted(manifest["services"]) == ["sso", "sts"]
     assert "AssumeRole" in manifest["services"]["sts"]["operations"]
     assert main(["generate", "--spec-dir", str(specs), "--output", str(out)]) == 0
-    assert sorted(p.name for p in out.iterdir()) == ["typed-sso", "typed-sts"]
+    assert sorted(p.name for p in out.iterdir()) == [".codegen-owned.json", "typed-sso", "typed-sts"]
     for distribution, package in (("typed-sso", "typed_sso"), ("typed-sts", "typed_sts")):
         run = subprocess.run(
             [sys.executable, "-c", f"import {package}.client, {package}.models; print({package}.Client.__name__)"],
@@ -97,8 +97,10 @@ def test_a_model_update_to_one_service_renders_only_that_service(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from codegen import pipeline
+    from codegen.write import read_tree
 
-    specs, cache = tmp_path / "specs", tmp_path / "cache"
+    specs, out = tmp_path / "specs", tmp_path / "out"
+    monkeypatch.setenv("CODEGEN_CACHE_DIR", str(tmp_path / "cache"))
     assert main(["sync", "--spec-dir", str(specs), "--all-operations", "sts", "sso"]) == 0
     rendered = tmp_path / "rendered.txt"
     original = pipeline._render_service
@@ -109,12 +111,15 @@ def test_a_model_update_to_one_service_renders_only_that_service(
         return original(spec, name, *args)
 
     monkeypatch.setattr(pipeline, "_render_service", recording)
-    pipeline.generate_tree(specs, None, cache)
+    assert main(["generate", "--spec-dir", str(specs), "--output", str(out)]) == 0
     assert sorted(rendered.read_text().split()) == ["typed_sso", "typed_sts"]
+    assert main(["generate", "--spec-dir", str(specs), "--output", str(out)]) == 0
+    assert len(rendered.read_text().split()) == 2  # nothing changed: nothing rendered
     (model_path,) = specs.glob("sso/*/service-2.json")
     model = json.loads(model_path.read_text())
     model["documentation"] = "<p>Updated.</p>"
     model_path.write_text(json.dumps(model))
-    updated = pipeline.generate_tree(specs, None, cache)
+    assert main(["generate", "--spec-dir", str(specs), "--output", str(out)]) == 0
     assert rendered.read_text().split()[2:] == ["typed_sso"]
-    assert updated == pipeline.generate_tree(specs, None)  # the same as without any cache
+    monkeypatch.undo()
+    assert read_tree(out) == pipeline.generate_tree(specs, None)  # the same as without any cache

@@ -97,29 +97,6 @@ def test_missing_shape_reference_names_the_json_path(tmp_path: Path, capsys) -> 
     assert read_tree(out) == {"keep.txt": b"previous output"}
 
 
-def test_a_failure_midway_leaves_the_output_untouched(tmp_path: Path, monkeypatch) -> None:
-    out = tmp_path / "generated"
-    shutil.copytree(GENERATED, out)
-    before = read_tree(out)
-    tree = dict(generate_tree(SPECS, "typed_sagemaker"))
-    tree["typed_sagemaker/models.py"] += b"\n# changed\n"
-    written = []
-    original = Path.write_bytes
-
-    def failing_write(self: Path, data: bytes) -> int:
-        written.append(self)
-        if len(written) == 3:
-            raise OSError("disk full")
-        return original(self, data)
-
-    monkeypatch.setattr(Path, "write_bytes", failing_write)
-    with pytest.raises(OSError):
-        write_tree(out, tree)
-    monkeypatch.undo()
-    assert read_tree(out) == before
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["generated"]  # no staging left behind
-
-
 def test_files_that_no_longer_belong_are_removed(tmp_path: Path) -> None:
     out = tmp_path / "generated"
     write_tree(out, {"a.py": b"1", "old/b.py": b"2"})

@@ -14,11 +14,10 @@ from __future__ import annotations
 
 import contextlib
 import functools
-import marshal
 from pathlib import Path
 from typing import Any, Callable, Iterator, TypeVar
 
-from codegen.cache import digest, write_atomically
+from codegen.cache import Cache, digest
 
 Result = TypeVar("Result")
 
@@ -54,11 +53,11 @@ def remembered(kind: str) -> Callable[[Callable[..., Result]], Callable[..., Res
 
 
 @contextlib.contextmanager
-def persisted(cache_dir: Path | None, name: str) -> Iterator[None]:
-    """Conversions of the run inside remembered in ``cache_dir`` under ``name`` (a service)."""
+def persisted(cache: Cache | None, name: str) -> Iterator[None]:
+    """Conversions of the run inside remembered in ``cache`` under ``name`` (a service)."""
     global _asked
-    path = cache_dir / "conversions" / converter_key() / f"{name}.marshal" if cache_dir else None
-    loaded = _load(path) if path else {}
+    entry = digest("conversions", converter_key(), name)
+    loaded = load(cache, name) if cache else {}
     _known.clear()
     _known.update(loaded)
     _asked = asked = {}
@@ -66,18 +65,26 @@ def persisted(cache_dir: Path | None, name: str) -> Iterator[None]:
         yield
     finally:
         _asked = None
-    if path and asked.keys() != loaded.keys():
-        write_atomically(path, marshal.dumps(asked))
+    if cache and asked.keys() != loaded.keys():
+        cache.write("conversions", entry, [[list(key), value] for key, value in asked.items()])
 
 
-def _load(path: Path) -> dict[tuple[Any, ...], Any]:
-    try:
-        data = marshal.loads(path.read_bytes())
-    except (OSError, EOFError, ValueError, TypeError):
+def load(cache: Cache, name: str) -> dict[tuple[Any, ...], Any]:
+    """The conversions kept for ``name``; none if the entry is missing or malformed."""
+    data = cache.read("conversions", digest("conversions", converter_key(), name))
+    if not isinstance(data, list):
         return {}
-    if not isinstance(data, dict) or not all(isinstance(key, tuple) for key in data):
-        return {}
-    return data
+    loaded = {}
+    for item in data:
+        if not (isinstance(item, list) and len(item) == 2 and isinstance(item[0], list)):
+            return {}
+        loaded[_tuples(item[0])] = _tuples(item[1])
+    return loaded
+
+
+def _tuples(value: Any) -> Any:
+    """JSON's lists back as the tuples the converters return (and keys are made of)."""
+    return tuple(_tuples(v) for v in value) if isinstance(value, list) else value
 
 
 @functools.lru_cache(maxsize=1)

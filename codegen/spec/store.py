@@ -11,6 +11,7 @@ Layout (usable directly as a botocore data path)::
 from __future__ import annotations
 
 import json
+import os
 import re
 from pathlib import Path
 from typing import Any, Mapping
@@ -18,6 +19,7 @@ from typing import Any, Mapping
 import attrs
 
 from codegen.errors import CodegenError, json_path
+from codegen.safeio import FileRefused, read_regular
 from codegen.jsonio import dumps_stable
 from codegen.spec.slicing import slice_paginators, slice_service
 from codegen.spec.source import ModelSource, canonical_sha256, load_optional, load_service
@@ -66,7 +68,7 @@ def build_snapshot_tree(source: ModelSource, selection: Mapping[str, tuple[str, 
 
 def manifest_services(spec_dir: Path) -> list[str]:
     """The services a spec directory holds, by its manifest (checked by ``read_snapshot``)."""
-    manifest = _read_json(spec_dir / MANIFEST, str(spec_dir / MANIFEST))
+    manifest = _read_json(spec_dir / MANIFEST, str(spec_dir / MANIFEST), spec_dir)
     services = manifest.get("services") if isinstance(manifest, dict) else None
     return sorted(services) if isinstance(services, dict) else []
 
@@ -104,12 +106,29 @@ def _service_snapshot(
     return files, entry
 
 
-def _read_json(path: Path, where: str) -> Any:
+# The largest model botocore ships is about 6 MB of JSON; a spec file past this is refused
+# before it is read (a link to /dev/zero, or a file grown by mistake).
+SPEC_FILE_LIMIT = 64 << 20
+
+
+def _read_file(path: Path, where: str, spec_dir: Path) -> bytes:
+    """A spec file's bytes: a regular file inside the spec directory (links may point
+    elsewhere inside it), at most ``SPEC_FILE_LIMIT`` bytes."""
     try:
-        text = path.read_text(encoding="utf-8")
+        return read_regular(path, SPEC_FILE_LIMIT, within=spec_dir)
     except FileNotFoundError:
         raise CodegenError(where, "file not found") from None
-    except (OSError, UnicodeDecodeError) as exc:
+    except FileRefused as exc:
+        raise CodegenError(where, f"refused: {exc.reason}") from None
+    except OSError as exc:
+        raise CodegenError(where, f"cannot read: {exc.strerror or exc}") from None
+
+
+def _read_json(path: Path, where: str, spec_dir: Path, raw: bytes | None = None) -> Any:
+    raw = _read_file(path, where, spec_dir) if raw is None else raw
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
         raise CodegenError(where, f"cannot read: {exc}") from None
     if not text.strip():
         raise CodegenError(where, "empty file")
@@ -138,7 +157,7 @@ def _segment(value: Any, where: str) -> str:
 
 def read_snapshot(spec_dir: Path) -> Snapshot:
     """Read a spec directory back, checking the shape of what the generator relies on."""
-    manifest = _read_json(spec_dir / MANIFEST, str(spec_dir / MANIFEST))
+    manifest = _read_json(spec_dir / MANIFEST, str(spec_dir / MANIFEST), spec_dir)
     where = str(spec_dir / MANIFEST)
     if not isinstance(manifest, dict) or not isinstance(manifest.get("services"), dict):
         raise CodegenError(f"{where}: services", "must be an object")
@@ -154,16 +173,16 @@ def read_snapshot(spec_dir: Path) -> Snapshot:
         if not operations:
             raise CodegenError(f"{where}: {json_path('services', name, 'operations')}", "name at least one operation")
         base = f"{name}/{entry['api_version']}"
-        files = {
-            f"{base}/{file}": (spec_dir / base / file).read_bytes()
-            for file in ("service-2.json", "paginators-1.json", "endpoint-rule-set-1.json")
-            if (spec_dir / base / file).is_file()
-        }
-        model = _read_json(spec_dir / base / "service-2.json", str(spec_dir / base / "service-2.json"))
-        pag_path = spec_dir / base / "paginators-1.json"
-        paginators = _read_json(pag_path, str(pag_path)) if pag_path.is_file() else {"pagination": {}}
-        rules_path = spec_dir / base / "endpoint-rule-set-1.json"
-        rules = _read_json(rules_path, str(rules_path)) if rules_path.is_file() else None
+        files: dict[str, bytes] = {}
+        parsed: dict[str, Any] = {}
+        for file in ("service-2.json", "paginators-1.json", "endpoint-rule-set-1.json"):
+            path = spec_dir / base / file
+            if file == "service-2.json" or os.path.lexists(path):
+                files[f"{base}/{file}"] = raw = _read_file(path, str(path), spec_dir)
+                parsed[file] = _read_json(path, str(path), spec_dir, raw)
+        model = parsed["service-2.json"]
+        paginators = parsed.get("paginators-1.json", {"pagination": {}})
+        rules = parsed.get("endpoint-rule-set-1.json")
         services.append(
             ServiceSpec(name, entry["api_version"], tuple(operations), model, paginators, rules, files)
         )
