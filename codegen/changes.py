@@ -49,7 +49,8 @@ from codegen.ir.nodes import (
     Shape,
     Structure,
 )
-from codegen.render import pytypes
+from codegen.ir.queries import reachable
+from codegen.render.python import annotations
 from codegen.spec.store import Snapshot
 
 Kind = Literal["breaking", "additive", "constraint-tightened", "docs-only"]
@@ -174,25 +175,11 @@ def diff_services(old: Service | None, new: Service | None) -> list[Change]:
 
 
 def _annotation(service: Service, shape_name: str) -> str:
-    return str(pytypes.annotation(service, shape_name))
+    return str(annotations.annotation(service, shape_name))
 
 
 def _reachable(service: Service, roots: Iterable[str | None]) -> frozenset[str]:
-    seen: set[str] = set()
-    stack = [r for r in roots if r is not None]
-    while stack:
-        name = stack.pop()
-        if name in seen:
-            continue
-        seen.add(name)
-        shape = service.shape(name)
-        if isinstance(shape, Structure):
-            stack.extend(m.shape for m in shape.members)
-        elif isinstance(shape, ListOf):
-            stack.append(shape.member)
-        elif isinstance(shape, MapOf):
-            stack.extend((shape.key, shape.value))
-    return frozenset(seen)
+    return frozenset(shape.shape_name for shape in reachable(service, roots))
 
 
 def _inputs(service: Service) -> frozenset[str]:
@@ -451,7 +438,7 @@ class _ServiceDiff:
                 yield change("breaking", "member removed")
                 continue
             if old_member is None:
-                annotation = str(pytypes.field_annotation(self.new, new_member))
+                annotation = str(annotations.field_annotation(self.new, new_member))
                 if new_member.required:
                     kind: Kind = "breaking" if is_input else "additive"
                     yield change(kind, "required member added", annotation)

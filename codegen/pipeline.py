@@ -11,24 +11,19 @@ import attrs
 
 from codegen.errors import CodegenError
 from codegen.cache import Cache, digest
-from codegen.format import FormatPack, Formatting, fork_context, format_sources, formatter_key
+from codegen.format import FormatPack, fork_context, formatter_key
 from codegen.progress import Progress
 from codegen.ir.build import build_service
 from codegen.ir import naming
 from codegen.ir.nodes import Service
-from codegen.jsonio import dumps_stable
-from codegen.render import conversions
-from codegen.render.cli import cli_context, commands_data
-from codegen.render.pytypes import member_tables
-from codegen.render.clidoc import render_reference_pages
-from codegen.render.example import required_arguments
-from codegen.render.operations import operation_views
-from codegen.render.site import render_site
-from codegen.render.environment import TEMPLATES_DIR, make_environment, service_globals
+from codegen.render.conversions import Conversions
+from codegen.render.docs import CONVERTERS
+from codegen.render.environment import TEMPLATES_DIR
+from codegen.render.service import RUNTIME_DIR, render_service, runtime_files
 from codegen.spec.store import ServiceSpec, read_snapshot
 from codegen.write import Tree
 
-RUNTIME_DIR = TEMPLATES_DIR / "runtime"
+__all__ = ["RUNTIME_DIR", "Generated", "generate", "generate_tree", "load_services", "runtime_files"]
 
 
 def load_services(spec_dir: Path, package: str) -> list[tuple[ServiceSpec, Service]]:
@@ -39,91 +34,6 @@ def load_services(spec_dir: Path, package: str) -> list[tuple[ServiceSpec, Servi
             f"one service per package is supported, found {len(snapshot.services)}",
         )
     return [(spec, build_service(spec, package)) for spec in snapshot.services]
-
-
-def render_package(
-    spec: ServiceSpec,
-    service: Service,
-    cache: FormatPack | None = None,
-    formatter: str = "black",
-    workers: int | None = None,
-) -> Tree:
-    """Every file of the generated distribution, by path relative to the output directory;
-    its code formatted on ``workers`` processes (default: every core)."""
-    env = make_environment()
-    context = service_globals(service)
-    pkg = service.package
-    model_names = [e.class_name for e in service.enums] + [s.class_name for s in service.structures]
-    views = operation_views(service)
-    paginated = [v for v in views if v.paginator is not None]
-    context.update(
-        export_names=sorted(model_names),
-        model_names=sorted(model_names),
-        operations=views,
-        paginated=paginated,
-        view_botocore_method=lambda view: naming.botocore_method_name(view.operation.name),
-        exception_names=[e.class_name for e in service.exceptions],
-        paginator_names=[v.paginator.class_name for v in paginated if v.paginator],
-        all_names=sorted(
-            [*model_names, "Client", "ServiceError", "ResponseParseError", "MissingMemberError", *(e.class_name for e in service.exceptions),
-             *(v.paginator.class_name for v in paginated if v.paginator)]
-        ),
-        operation_names=", ".join(op.name for op in service.operations),
-        distribution=pkg.replace("_", "-"),
-        description=f"Typed SDK for {service.full_name} ({', '.join(o.name for o in service.operations)})",
-    )
-    context.update(cli_context(service))
-    python_files = {
-        f"{pkg}/__init__.py": "package/__init__.py.j2",
-        f"{pkg}/models.py": "package/models.py.j2",
-        f"{pkg}/errors.py": "package/errors.py.j2",
-        f"{pkg}/client.py": "package/client.py.j2",
-        f"{pkg}/_about.py": "package/_about.py.j2",
-        f"{pkg}/_help.py": "package/_help.py.j2",
-    }
-    if paginated:
-        python_files[f"{pkg}/paginators.py"] = "package/paginators.py.j2"
-    sources = {path: env.get_template(template).render(context) for path, template in python_files.items()}
-    sources["docs/conf.py"] = env.get_template("site/conf.py.j2").render(context)
-    example = env.get_template("site/example.py.j2").render(
-        context, view=views[0], example=required_arguments(service, views[0])
-    )
-    tree: dict[str, bytes] = {}
-    # The documentation is rendered while the code is being formatted.
-    with Formatting(sources, cache, workers, formatter) as formatting:
-        example = format_sources({_EXAMPLE: example}, cache, 1, formatter)[_EXAMPLE]
-        pages = render_reference_pages(service)
-        tree.update(_render_docs(service, pages, example.strip("\n")))
-        # How each structure converts to and from botocore's form (``_runtime.bind``).
-        tree[f"{pkg}/members.json"] = dumps_stable(member_tables(service)).encode()
-        # The command line's data: its command table and each command's help page.
-        tree[f"{pkg}/commands.json"] = dumps_stable(commands_data(context["cli_operations"])).encode()
-        for path, text in pages.items():
-            tree[f"{pkg}/reference/{path.rsplit('/', 1)[-1]}"] = text.encode("utf-8")
-        tree["pyproject.toml"] = env.get_template("package/pyproject.toml.j2").render(context).encode()
-        tree.update({path: text.encode("utf-8") for path, text in formatting.result().items()})
-    tree[f"{pkg}/py.typed"] = b""
-    tree.update(runtime_files(pkg))
-    for relative, content in spec.files.items():
-        tree[f"{pkg}/data/{relative}"] = content
-    return tree
-
-
-def runtime_files(package: str) -> Tree:
-    """The modules every package shares (``templates/runtime/``), copied as they are: they hold
-    no spec text, and ``tests/test_golden.py`` keeps them black-formatted, so generation does
-    not format them again."""
-    return {f"{package}/{path.name}": path.read_bytes() for path in sorted(RUNTIME_DIR.glob("*.py"))}
-
-
-# The usage example of the API reference: formatted with the package's code, not written out.
-_EXAMPLE = "docs/api.rst (example)"
-
-
-def _render_docs(service: Service, reference_pages: dict[str, str], example: str) -> Tree:
-    """The Sphinx site: the AWS CLI reference pages and the Python API reference."""
-    pages = {path.rsplit("/", 1)[-1]: text for path, text in reference_pages.items()}
-    return {path: text.encode("utf-8") for path, text in render_site(service, pages, example).items()}
 
 
 # (prefix of a service's files in the tree, digest of its inputs) -> its files from the
@@ -157,7 +67,7 @@ def generate(
     """The generated tree for the spec directory. With ``cache_dir``, code formatted and
     documentation converted by earlier runs is taken from the cache (``codegen.cache``);
     ``reuse`` may hand back a service's files unchanged when its inputs are (the command line
-    takes them from the output directory, ``codegen.cli``).
+    takes them from the output directory, ``codegen.reuse``).
 
     A spec directory of one service gives one distribution at the top of the tree, its import
     name ``package``. One of several services gives a distribution per service, each in a
@@ -207,8 +117,8 @@ def _render_service(
     spec: ServiceSpec, name: str, cache: Cache | None, formatter: str, workers: int | None
 ) -> Tree:
     pack = FormatPack(cache, formatter, name) if cache else None
-    with conversions.persisted(cache, name):
-        tree = render_package(spec, build_service(spec, name), pack, formatter, workers)
+    conversions = Conversions(CONVERTERS, cache, name)
+    tree = render_service(spec, build_service(spec, name), conversions, pack, formatter, workers)
     if pack is not None:
         pack.flush()
     return tree

@@ -73,7 +73,7 @@ SECRET = "Zq7Secret"  # marks every value under a sensitive shape; never to appe
 FULL_LEVELS = 6  # optional members are set less than this many levels down (structures,
 NODE_BUDGET = 3000  # lists and maps each count one), while a value has fewer nodes than this
 MAX_REQUIRED_DEPTH = 60  # a chain of required members deeper than this is reported
-SUBMODULES = ("models", "client", "errors", "paginators", "cli", "_cli_output", "_help", "_runtime")
+SUBMODULES = ("models", "client", "errors", "paginators", "cli", "_cli.main", "_help", "_runtime.shapes")
 MAX_PROBLEMS = 50  # per package: the rest are counted
 
 
@@ -570,7 +570,7 @@ def package_name(service: str) -> str:
 
 
 def _codegen(argv: list[str]) -> tuple[int, str]:
-    from codegen.cli import main
+    from codegen.commands import main
 
     err = io.StringIO()
     with contextlib.redirect_stderr(err), contextlib.redirect_stdout(io.StringIO()):

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import contextlib
 import io
+import functools
 import json
 import os
 import re
@@ -42,7 +43,8 @@ from codegen.render.awscli.helptext import (
     man_target_page,
     render_text,
 )
-from codegen.render.clidoc import CLI_SERVICE_NAMES, render_reference_pages
+from codegen.render.awscli.customizations import service_command
+from codegen.render.awscli.page import reference_pages as render_reference_pages
 from codegen.spec.source import ModelSource
 from codegen.spec.store import build_snapshot_tree, read_snapshot
 from codegen.write import write_tree
@@ -203,7 +205,7 @@ def cases(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Case]:
         commands: list[list[str]] = []
         for spec in read_snapshot(spec_dir).services:
             service = build_service(spec, package="x")
-            cli = CLI_SERVICE_NAMES.get(service.service_name, service.service_name)
+            cli = service_command(service.service_name)
             for path, page in render_reference_pages(service).items():
                 command = _command(path)
                 if pick(service.service_name, command):
@@ -484,7 +486,8 @@ def test_no_file_inclusion_no_raw_no_configuration_no_stderr(tmp_path: Path, mon
 
 def _wrap_like_textwrap(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(helptext._Wrapper, "wordsep_re", textwrap.TextWrapper.wordsep_re)
-    monkeypatch.setattr(helptext, "_WRAPPERS", {})
+    helptext._wrapper.cache_clear()  # wrappers made before the change
+    monkeypatch.setattr(helptext, "_wrapper", functools.lru_cache(maxsize=None)(helptext._Wrapper))
 
 
 MUTANTS: dict[str, Callable[[pytest.MonkeyPatch], None]] = {
@@ -535,7 +538,7 @@ def test_every_sagemaker_page(tmp_path: Path) -> None:
     theirs = dict(zip(commands, json.loads(run.stdout), strict=True))
     # Where our page is not the AWS CLI's (a few commands the AWS CLI renames options of), the
     # text cannot be either; tests/test_reference_page.py is about the pages.
-    same_page = [c for c in commands if man_target_page(pages[f"docs/reference/{c}.rst"]) == theirs[c]]
+    same_page = [c for c in commands if man_target_page(pages[f"{c}.rst"]) == theirs[c]]
     assert len(same_page) >= len(commands) - 10
-    different = [c for c in same_page if help_text(pages[f"docs/reference/{c}.rst"]) != awscli_text(theirs[c])]
+    different = [c for c in same_page if help_text(pages[f"{c}.rst"]) != awscli_text(theirs[c])]
     assert not different, different

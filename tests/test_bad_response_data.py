@@ -97,13 +97,13 @@ def test_structures_of_the_wrong_kind_fail_in_botocore_not_silently(client, sage
 
 
 def test_first_problem_walks_nested_lists_and_maps() -> None:
-    from typed_sagemaker import _runtime
+    from typed_sagemaker._runtime import responses, session as runtime_session
 
-    session = _runtime.botocore_session()
+    session = runtime_session.botocore_session()
     shape = session.get_service_model("sagemaker").operation_model(
         "ListTrainingJobsForHyperParameterTuningJob").output_shape
     good = page(lambda body: None)
-    assert _runtime.first_problem(shape, good) is None
+    assert responses.first_problem(shape, good) is None
     bad = page(lambda body: body["TrainingJobSummaries"][1].update(TunedHyperParameters=["x"]))
-    assert _runtime.first_problem(shape, bad) == (
+    assert responses.first_problem(shape, bad) == (
         "TrainingJobSummaries[1].TunedHyperParameters", "expected an object, got list")

@@ -15,7 +15,7 @@ import black
 import pytest
 
 from codegen.cache import Cache, digest
-from codegen.cli import main
+from codegen.commands import main
 from codegen.format import MODE, FormatPack, format_sources, same_program, split_module
 from codegen.pipeline import generate_tree
 from tests.helpers import GENERATED, SPECS
@@ -220,4 +220,4 @@ def test_doc_conversions_are_remembered_across_runs_by_converter(
     (entry,) = _entries(tmp_path, "conversions")
     entry.write_bytes(b"\x00not json")
     assert generate_tree(SPECS, "typed_sagemaker", tmp_path) == expected
-    assert len(conversions.load(Cache(tmp_path), "typed_sagemaker")) > 10
+    assert len(conversions.load(Cache(tmp_path), entry.stem)) > 10

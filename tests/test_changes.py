@@ -25,7 +25,7 @@ from codegen.changes import (
     render_markdown,
     render_text,
 )
-from codegen.changes_cli import (
+from codegen.commands.changes import (
     add_diff_arguments,
     add_update_arguments,
     changelog_text,

@@ -13,8 +13,9 @@ from typing import Any
 
 import pytest
 
-from typed_sagemaker import _cli_output as out
+from typed_sagemaker._cli import output as out
 from typed_sagemaker import cli
+from typed_sagemaker._cli import errors, main, session, table, values
 
 TITLE = "ListTrainingJobsForHyperParameterTuningJob"
 
@@ -185,52 +186,55 @@ def test_starting_tokens_the_paginator_cannot_use_are_rejected() -> None:
 
     for good in (token({"NextToken": "abc", "boto_truncate_amount": 2}), token({"NextToken": None}),
                  "plain-service-token", "tok___1", token([1, 2]), None):
-        cli._check_starting_token(good)
+        values.check_starting_token(good)
     for bad in (token(123), token("text"), token(None), token({"NextToken": "x", "boto_truncate_amount": "2"})):
-        with pytest.raises(cli.StartingTokenError, match="Bad value for --starting-token"):
-            cli._check_starting_token(bad)
+        with pytest.raises(errors.StartingTokenError, match="Bad value for --starting-token"):
+            values.check_starting_token(bad)
 
 
 def test_values_are_unpacked_as_the_aws_cli_does(tmp_path: Any) -> None:
-    assert cli._unpack("integer", None, " 7 ", "--n", None) == 7
+    def unpack(kind: str, item: str | None, value: Any, name: str) -> Any:
+        return values.unpack({"type": kind, "item_type": item}, value, name)
+
+    assert unpack("integer", None, " 7 ", "--n") == 7
     with pytest.raises(ValueError, match="invalid literal for int"):
-        cli._unpack("integer", None, "1.5", "--n", None)
-    assert cli._unpack("double", None, "2.5", "--d", None) == 2.5
-    assert cli._unpack("boolean", None, "False", "--b", None) is False
-    assert cli._unpack("list", "integer", ["1", "2"], "--l", None) == [1, 2]
-    assert cli._unpack("list", "string", ['["a", "b"]'], "--l", None) == ["a", "b"]
-    assert cli._unpack("map", None, '{"k": "v"}', "--m", None) == {"k": "v"}
-    with pytest.raises(cli.ParamError, match="Error parsing parameter '--m': Invalid JSON:"):
-        cli._unpack("structure", None, "Key=Value", "--m", None)
-    with pytest.raises(cli.ParamError, match="Invalid JSON: Expecting"):
-        cli._unpack("map", None, "{bad", "--m", None)
+        unpack("integer", None, "1.5", "--n")
+    assert unpack("double", None, "2.5", "--d") == 2.5
+    assert unpack("boolean", None, "False", "--b") is False
+    assert unpack("list", "integer", ["1", "2"], "--l") == [1, 2]
+    assert unpack("list", "string", ['["a", "b"]'], "--l") == ["a", "b"]
+    assert unpack("map", None, '{"k": "v"}', "--m") == {"k": "v"}
+    with pytest.raises(errors.ParamError, match="Error parsing parameter '--m': Invalid JSON:"):
+        unpack("structure", None, "Key=Value", "--m")
+    with pytest.raises(errors.ParamError, match="Invalid JSON: Expecting"):
+        unpack("map", None, "{bad", "--m")
 
 
 def test_parameter_files(tmp_path: Any, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
     (tmp_path / "v.txt").write_text("value\n")
     (tmp_path / "b.bin").write_bytes(b"\xff\x00")
-    assert cli.paramfile("file://v.txt", remote=False) == "value\n"
-    assert cli.paramfile(["file://v.txt"], remote=False) == "value\n"
-    assert cli.paramfile("fileb://b.bin", remote=False) == b"\xff\x00"
-    assert cli.paramfile("plain", remote=True) is None
-    assert cli.paramfile("http://127.0.0.1:9/x", remote=False) is None
-    with pytest.raises(cli.ResourceLoadingError, match="Unable to load paramfile file://nope"):
-        cli.paramfile("file://nope", remote=False)
-    with pytest.raises(cli.ResourceLoadingError, match="text contents could not be decoded"):
-        cli.paramfile("file://b.bin", remote=False)
+    assert values.paramfile("file://v.txt", remote=False) == "value\n"
+    assert values.paramfile(["file://v.txt"], remote=False) == "value\n"
+    assert values.paramfile("fileb://b.bin", remote=False) == b"\xff\x00"
+    assert values.paramfile("plain", remote=True) is None
+    assert values.paramfile("http://127.0.0.1:9/x", remote=False) is None
+    with pytest.raises(errors.ResourceLoadingError, match="Unable to load paramfile file://nope"):
+        values.paramfile("file://nope", remote=False)
+    with pytest.raises(errors.ResourceLoadingError, match="text contents could not be decoded"):
+        values.paramfile("file://b.bin", remote=False)
 
 
 def test_skeleton_waives_required_options_unless_it_is_for_output() -> None:
-    assert cli._skeleton_waives_required(["--generate-cli-skeleton"])
-    assert cli._skeleton_waives_required(["--generate-cli-skeleton", "input"])
-    assert not cli._skeleton_waives_required(["--generate-cli-skeleton", "output"])
-    assert not cli._skeleton_waives_required(["--generate-cli-skeleton=input"])
+    assert main._skeleton_waives_required(["--generate-cli-skeleton"])
+    assert main._skeleton_waives_required(["--generate-cli-skeleton", "input"])
+    assert not main._skeleton_waives_required(["--generate-cli-skeleton", "output"])
+    assert not main._skeleton_waives_required(["--generate-cli-skeleton=input"])
 
 
 def test_the_argument_table_is_the_aws_clis() -> None:
-    table, shadowed = cli._argument_table(cli.operations()["list-training-jobs-for-hyper-parameter-tuning-job"])
-    assert list(table) == [
+    options, shadowed = table.argument_table(table.commands()["list-training-jobs-for-hyper-parameter-tuning-job"])
+    assert list(options) == [
         "hyper-parameter-tuning-job-name", "next-token", "max-results", "status-equals", "sort-by",
         "sort-order", "cli-input-json", "starting-token", "page-size", "max-items",
         "generate-cli-skeleton",
@@ -243,7 +247,7 @@ def test_the_debug_log_redacts_credentials(monkeypatch: pytest.MonkeyPatch) -> N
 
     monkeypatch.setenv("AWS_ACCESS_KEY_ID", "AKIDSECRETVALUE")
     monkeypatch.setenv("AWS_SECRET_ACCESS_KEY", "very/secret+key")
-    redactor = cli._Redactor()
+    redactor = session.Redactor()
     record = logging.LogRecord(
         "botocore", logging.DEBUG, __file__, 1,
         "headers={'Authorization': b'AWS4-HMAC-SHA256 Credential=OTHERKEY/2026/us-east-1/x', "

@@ -65,8 +65,8 @@ from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
 import codegen.pipeline
-import codegen.render.site
-from codegen.cli import main
+import codegen.render.service
+from codegen.commands import main
 from codegen.errors import CodegenError, json_path, one_line
 from codegen.ir import naming
 from codegen.ir.build import MAX_CONTAINER_NESTING, MAX_NESTING
@@ -513,15 +513,11 @@ class CompiledFormatter:
 
 @contextlib.contextmanager
 def fast_pipeline() -> Iterator[CompiledFormatter]:
-    """The real pipeline with its Jinja environments cached (the same configuration and
-    templates, compiled once) and black replaced by its validity check."""
+    """The real pipeline (its Jinja environments are compiled once per process anyway) with
+    black replaced by its validity check."""
     formatter = CompiledFormatter()
-    package_environment = functools.lru_cache(maxsize=1)(codegen.pipeline.make_environment)
-    site_environment = functools.lru_cache(maxsize=1)(codegen.render.site._environment)
-    with mock.patch.object(codegen.pipeline, "make_environment", package_environment), \
-            mock.patch.object(codegen.render.site, "_environment", site_environment), \
-            mock.patch.object(codegen.pipeline, "format_sources", formatter.format_sources), \
-            mock.patch.object(codegen.pipeline, "Formatting", formatter.formatting):
+    with mock.patch.object(codegen.render.service, "format_sources", formatter.format_sources), \
+            mock.patch.object(codegen.render.service, "Formatting", formatter.formatting):
         yield formatter
 
 
@@ -534,17 +530,20 @@ class TreeImporter(importlib.abc.MetaPathFinder, importlib.abc.Loader):
         self.tree, self.package, self.code, self.root = tree, package, code, root
 
     def _path(self, fullname: str) -> str | None:
-        if fullname == self.package:
-            return f"{self.package}/__init__.py"
-        prefix, _, name = fullname.rpartition(".")
-        return f"{self.package}/{name}.py" if prefix == self.package else None
+        if fullname != self.package and not fullname.startswith(self.package + "."):
+            return None
+        base = fullname.replace(".", "/")
+        for relative in (f"{base}/__init__.py", f"{base}.py"):
+            if relative in self.tree:
+                return relative
+        return None
 
     def find_spec(self, fullname: str, path: Any = None, target: Any = None) -> ModuleSpec | None:
         relative = self._path(fullname)
-        if relative is None or relative not in self.tree:
+        if relative is None:
             return None
         spec = importlib.util.spec_from_loader(
-            fullname, self, origin=str(self.root / relative), is_package=fullname == self.package
+            fullname, self, origin=str(self.root / relative), is_package=relative.endswith("/__init__.py")
         )
         assert spec is not None
         spec.has_location = True

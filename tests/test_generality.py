@@ -60,7 +60,7 @@ def test_the_1_12_model_without_a_paginator_generates(tmp_path: Path) -> None:
 
 def test_a_whole_small_service_generates_with_all_operations(tmp_path: Path) -> None:
     """`codegen sync SERVICE --all-operations` (STS speaks the query protocol, not JSON)."""
-    from codegen.cli import main
+    from codegen.commands import main
 
     spec_dir, out = tmp_path / "specs", tmp_path / "out"
     assert main(["sync", "--spec-dir", str(spec_dir), "sts", "--all-operations"]) == 0

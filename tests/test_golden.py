@@ -48,13 +48,14 @@ def test_the_shared_runtime_modules_are_copied_as_they_are() -> None:
     """``templates/runtime/`` is copied without formatting, so it must already be black's
     layout; and it holds no Jinja (nothing from a spec can reach it)."""
     package = GENERATED / "typed_sagemaker"
-    modules = sorted(RUNTIME_DIR.glob("*.py"))
-    assert {p.name for p in modules} >= {"_runtime.py", "cli.py", "_cli_output.py", "__main__.py"}
+    modules = sorted(p for p in RUNTIME_DIR.rglob("*.py") if "__pycache__" not in p.parts)
+    names = {p.relative_to(RUNTIME_DIR).as_posix() for p in modules}
+    assert names >= {"_runtime/shapes.py", "_runtime/paging.py", "cli.py", "_cli/main.py", "__main__.py"}
     for path in modules:
         source = path.read_text(encoding="utf-8")
         assert black.format_str(source, mode=MODE) == source, path
         assert "{{" not in source and "{%" not in source, path
-        assert (package / path.name).read_text(encoding="utf-8") == source
+        assert (package / path.relative_to(RUNTIME_DIR)).read_text(encoding="utf-8") == source
 
 
 def test_check_passes_when_in_sync_and_fails_with_a_diff_after_a_doc_edit(tmp_path: Path) -> None:

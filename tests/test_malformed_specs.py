@@ -17,7 +17,7 @@ from typing import Any, Callable
 import pytest
 
 import codegen.pipeline
-from codegen.cli import main
+from codegen.commands import main
 from codegen.write import read_tree, write_tree
 from tests.helpers import demo_model, write_spec
 
@@ -404,7 +404,7 @@ def test_an_internal_error_is_one_line_exit_1(run: Run, monkeypatch: pytest.Monk
     def broken(*args: Any, **kwargs: Any) -> Any:
         raise RuntimeError("a bug\nover two lines")
 
-    monkeypatch.setattr(codegen.pipeline, "render_package", broken)
+    monkeypatch.setattr(codegen.pipeline, "render_service", broken)
     code, err = run.spec().generate()
     assert code == 1
     assert err == (

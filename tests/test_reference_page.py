@@ -25,14 +25,15 @@ import pytest
 
 from codegen.ir.build import build_service
 from codegen.ir.nodes import Service
-from codegen.render.clidoc import CLI_SERVICE_NAMES, render_reference_pages
+from codegen.render.awscli.customizations import service_command
+from codegen.render.awscli.page import reference_pages as render_reference_pages
 from codegen.spec.source import ModelSource
 from codegen.spec.store import build_snapshot_tree, read_snapshot
 from codegen.write import write_tree
 from tests.helpers import FIXTURE_SPECS, ROOT, SPECS, write_spec
 
 COMMAND = "list-training-jobs-for-hyper-parameter-tuning-job"
-PAGE = f"docs/reference/{COMMAND}.rst"
+PAGE = f"{COMMAND}.rst"
 SEED = ROOT / "tests" / "fixtures" / "seed" / f"{COMMAND}.rst"
 SEE_AWS_HELP = "See :doc:`'aws help' </reference/index>` for descriptions of global parameters.\n"
 
@@ -211,18 +212,18 @@ def demo_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_one_page_per_operation_named_by_its_cli_command(demo_dir: Path) -> None:
     pages = render_reference_pages(service_at(demo_dir))
     assert sorted(pages) == [
-        f"docs/reference/{name}.rst" for name in ("get-thing", "list-things", "ping", "put-thing")
+        f"{name}.rst" for name in ("get-thing", "list-things", "ping", "put-thing")
     ]
-    get_thing = sections(pages["docs/reference/get-thing.rst"])
+    get_thing = sections(pages["get-thing.rst"])
     assert "\n  <outfile>\n" in get_thing["Synopsis"] and "cli-input-json" not in get_thing["Synopsis"]
     assert "``--meta`` (JSON)" in get_thing["Options"]
     assert "``--fast`` | ``--no-fast`` (boolean)" in get_thing["Options"]
     assert get_thing["Output"].startswith("Body -> (streaming blob)")
-    put_thing = pages["docs/reference/put-thing.rst"]
+    put_thing = pages["put-thing.rst"]
     assert "\n  --force | --no-force\n" in put_thing  # required boolean; the token is not required
     assert "\n  [--token <value>]\n" in put_thing
     assert put_thing.endswith("\n\n.. _https://example.com/empty: https://example.com/empty\n")
-    assert sections(pages["docs/reference/ping.rst"])["Output"] == "None"
+    assert sections(pages["ping.rst"])["Output"] == "None"
 
 
 # ---------------------------------------------------------------------------------------------
@@ -327,7 +328,7 @@ def awscli_pages(tmp_path_factory: pytest.TempPathFactory, demo_dir: Path) -> di
         service = service_at(spec_dir)
         for path, text in render_reference_pages(service).items():
             command = path.rsplit("/", 1)[-1].removesuffix(".rst")
-            cli_service = CLI_SERVICE_NAMES.get(service.service_name, service.service_name)
+            cli_service = service_command(service.service_name)
             cases[f"{name}:{command}"] = (spec_dir, cli_service, command, text)
     requests = [[str(spec_dir), svc, cmd] for spec_dir, svc, cmd, _ in cases.values()]
     env = {k: v for k, v in os.environ.items() if not k.startswith("AWS_")}

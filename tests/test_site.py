@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from codegen.pipeline import load_services
-from codegen.render import rst
+from codegen.render.site import rst
 from tests.fakes.sagemaker_server import DEFAULT_TUNING_JOB
 from tests.helpers import GENERATED, SPECS
 

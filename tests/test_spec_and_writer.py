@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from codegen.cli import main
+from codegen.commands import main
 from codegen.pipeline import generate_tree
 from codegen.write import read_tree, write_tree
 from tests.helpers import FIXTURE_SPECS, GENERATED, SPECS, demo_model, write_spec

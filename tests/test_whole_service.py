@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from codegen.cli import main
+from codegen.commands import main
 from tests.smoke import smoke_check
 
 SERVICE = "sagemaker"

@@ -26,7 +26,7 @@ from pathlib import Path
 
 import pytest
 
-from codegen.cli import main
+from codegen.commands import main
 from codegen.errors import CodegenError
 from codegen.write import MARKER, read_tree, write_tree
 from codegen.write import exchange, swap

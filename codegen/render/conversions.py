@@ -1,77 +1,65 @@
-"""Documentation conversions (HTML -> reStructuredText), remembered within a run and, with a
-cache directory, across runs.
+"""Documentation conversions (HTML -> reStructuredText), remembered within a render and, with a
+cache, across runs.
 
-Converting the model's HTML is most of rendering a service, and nearly all of it again after
-a model update that touched a few shapes. A conversion is a pure function of its input and of
-the converter (botocore's ``bcdoc`` and this package's AWS CLI style), so it is remembered by
-exactly that: the key holds the HTML and the arguments, and the cache file is named by the
-converter's identity (botocore's version and the converting modules' source). One file per
-service holds the conversions its last run used; a run loads it, converts what is new and
-writes it back only if something was.
+Converting the model's HTML is most of rendering a service, and nearly all of it again after a
+model update that touched a few shapes. A conversion is a pure function of its arguments and
+of the converting code, so a ``Conversions`` remembers each result by its arguments, and its
+cache entry is named by the converters' identity: botocore's version and the source of every
+module of this package that the converting functions are defined in or import
+(``code_identity``), found by reading their imports rather than listed by hand. One entry per
+service holds the conversions its last render used; a render loads it, converts what is new
+and writes the entry back only if something changed.
+
+A ``Conversions`` belongs to one render (``codegen.render.context``); nothing here is global.
 """
 
 from __future__ import annotations
 
-import contextlib
+import ast
 import functools
+import importlib.util
+import sys
 from pathlib import Path
-from typing import Any, Callable, Iterator, TypeVar
+from typing import Any, Callable, Mapping
 
 from codegen.cache import Cache, digest
 
-Result = TypeVar("Result")
-
-# Every conversion of the current run, and those loaded from the cache, by (kind, *arguments).
-_known: dict[tuple[Any, ...], Any] = {}
-# Those asked for inside ``persisted``: what its cache file will hold.
-_asked: dict[tuple[Any, ...], Any] | None = None
-# Within a run without a cache file, forget everything past this many (a whole service has
-# some fifteen thousand distinct strings; a catalog run would otherwise keep them all).
-_KEPT = 1 << 16
+Converter = Callable[..., Any]
 
 
-def remembered(kind: str) -> Callable[[Callable[..., Result]], Callable[..., Result]]:
-    """A conversion remembered by its arguments (strings and ints: they are the cache key)."""
+class Conversions:
+    """Memoized conversions by kind (``"rst"``, ``"cli"``, ...), kept in ``cache`` under
+    ``name`` (a service's package) when there is one."""
 
-    def decorate(convert: Callable[..., Result]) -> Callable[..., Result]:
-        @functools.wraps(convert)
-        def converted(*arguments: Any) -> Result:
-            key = (kind, *arguments)
-            try:
-                result = _known[key]
-            except KeyError:
-                if len(_known) >= _KEPT:
-                    _known.clear()
-                result = _known[key] = convert(*arguments)
-            if _asked is not None:
-                _asked[key] = result
-            return result  # type: ignore[no-any-return]
+    def __init__(
+        self, converters: Mapping[str, Converter], cache: Cache | None = None, name: str = ""
+    ) -> None:
+        self._converters = dict(converters)
+        self._cache = cache
+        self._entry = digest("conversions", code_identity(*self._converters.values()), name)
+        self._loaded = load(cache, self._entry) if cache else {}
+        self._known: dict[tuple[Any, ...], Any] = dict(self._loaded)
+        self._asked: dict[tuple[Any, ...], Any] = {}
 
-        return converted
+    def __call__(self, kind: str, *arguments: Any) -> Any:
+        """``converters[kind](*arguments)``, converted once per render (and per cache)."""
+        key = (kind, *arguments)
+        try:
+            result = self._known[key]
+        except KeyError:
+            result = self._known[key] = self._converters[kind](*arguments)
+        self._asked[key] = result
+        return result
 
-    return decorate
-
-
-@contextlib.contextmanager
-def persisted(cache: Cache | None, name: str) -> Iterator[None]:
-    """Conversions of the run inside remembered in ``cache`` under ``name`` (a service)."""
-    global _asked
-    entry = digest("conversions", converter_key(), name)
-    loaded = load(cache, name) if cache else {}
-    _known.clear()
-    _known.update(loaded)
-    _asked = asked = {}
-    try:
-        yield
-    finally:
-        _asked = None
-    if cache and asked.keys() != loaded.keys():
-        cache.write("conversions", entry, [[list(key), value] for key, value in asked.items()])
+    def save(self) -> None:
+        """Keep the conversions this render asked for, if they differ from what was loaded."""
+        if self._cache is not None and self._asked.keys() != self._loaded.keys():
+            self._cache.write("conversions", self._entry, [[list(k), v] for k, v in self._asked.items()])
 
 
-def load(cache: Cache, name: str) -> dict[tuple[Any, ...], Any]:
-    """The conversions kept for ``name``; none if the entry is missing or malformed."""
-    data = cache.read("conversions", digest("conversions", converter_key(), name))
+def load(cache: Cache, entry: str) -> dict[tuple[Any, ...], Any]:
+    """The conversions kept in ``entry``; none if it is missing or malformed."""
+    data = cache.read("conversions", entry)
     if not isinstance(data, list):
         return {}
     loaded = {}
@@ -87,12 +75,71 @@ def _tuples(value: Any) -> Any:
     return tuple(_tuples(v) for v in value) if isinstance(value, list) else value
 
 
-@functools.lru_cache(maxsize=1)
-def converter_key() -> str:
-    """botocore's version and the source of the modules that convert."""
+def code_identity(*functions: Converter) -> str:
+    """botocore's version and the source of the modules of this package that ``functions``
+    are defined in, and of every module of this package those import, transitively."""
     import botocore
 
-    from codegen.render import clidoc, docs
+    modules = sorted({name for function in functions for name in _closure(function.__module__)})
+    sources = [part for name in modules for part in (name, _source(name))]
+    return digest(botocore.__version__, *sources)
 
-    modules = (docs.__file__, clidoc.__file__, __file__)
-    return digest(botocore.__version__, *(Path(str(module)).read_bytes() for module in modules))
+
+_PACKAGE = __name__.split(".")[0]
+
+
+@functools.lru_cache(maxsize=None)
+def _closure(module: str) -> frozenset[str]:
+    """``module`` and the modules of this package it imports, transitively."""
+    found: set[str] = set()
+    todo = [module]
+    while todo:
+        name = todo.pop()
+        if name in found or not _is_ours(name):
+            continue
+        found.add(name)
+        todo.extend(_imports(name))
+    return frozenset(found)
+
+
+def _source(module: str) -> bytes:
+    spec = importlib.util.find_spec(module)
+    assert spec is not None and spec.origin is not None, module
+    return Path(spec.origin).read_bytes()
+
+
+def _imports(module: str) -> list[str]:
+    """The modules ``module`` imports (``from a.b import c`` gives ``a.b`` and ``a.b.c``)."""
+    tree = ast.parse(_source(module))
+    names: list[str] = []
+    package = module if _is_package(module) else module.rpartition(".")[0]
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names += [alias.name for alias in node.names]
+        elif isinstance(node, ast.ImportFrom):
+            base = node.module or ""
+            if node.level:
+                parts = package.split(".")
+                base = ".".join(parts[: len(parts) - node.level + 1] + ([base] if base else []))
+            names.append(base)
+            names += [f"{base}.{alias.name}" for alias in node.names]
+    return [name for name in names if _is_ours(name) and _is_module(name)]
+
+
+def _is_ours(name: str) -> bool:
+    return name == _PACKAGE or name.startswith(_PACKAGE + ".")
+
+
+def _is_module(name: str) -> bool:
+    try:
+        return importlib.util.find_spec(name) is not None
+    except (ImportError, ValueError):  # an attribute of a module, not a module
+        return False
+
+
+def _is_package(module: str) -> bool:
+    loaded = sys.modules.get(module)
+    if loaded is not None:
+        return hasattr(loaded, "__path__")
+    spec = importlib.util.find_spec(module)
+    return spec is not None and spec.submodule_search_locations is not None

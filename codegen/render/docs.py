@@ -1,4 +1,10 @@
-"""Model documentation (HTML) -> reStructuredText, with botocore's own converter."""
+"""Model documentation (HTML) -> reStructuredText, with botocore's own converter.
+
+The conversions are pure functions of their text; ``Docs`` runs them through the render's
+``Conversions``, which remembers each result (a service's documentation strings repeat: a
+member's text appears in a docstring, the API reference and, converted by the AWS CLI's rules,
+the reference pages) and keeps them across runs.
+"""
 
 from __future__ import annotations
 
@@ -6,13 +12,10 @@ import re
 
 from botocore.docs.bcdoc.restdoc import ReSTDocument
 
-from codegen.render.conversions import remembered
+from codegen.render.awscli import bcdoc
+from codegen.render.conversions import Conversions
 
 
-# A service's documentation strings repeat (a member's text appears in a docstring, the API
-# reference and, converted by other rules, the CLI pages), and converting is most of rendering:
-# every conversion is remembered (``codegen.render.conversions``).
-@remembered("rst")
 def html_to_rst(html: str) -> str:
     """Convert exactly as botocore's and the AWS CLI's reference pages do."""
     if not html:
@@ -22,7 +25,6 @@ def html_to_rst(html: str) -> str:
     return document.getvalue().decode("utf-8")
 
 
-@remembered("docstring")
 def docstring_text(html: str) -> str:
     """RST for a docstring: trailing spaces dropped, blank-line runs collapsed, ends trimmed."""
     lines = [line.rstrip() for line in html_to_rst(html).splitlines()]
@@ -39,7 +41,27 @@ def _dedent(text: str) -> str:
     return "\n".join(line[cut:] for line in lines)
 
 
-def first_sentence(html: str) -> str:
-    """The first paragraph, one line: for summaries in lists and comments."""
-    text = docstring_text(html)
-    return " ".join(text.split("\n\n", 1)[0].split()) if text else ""
+# The conversions of a render, by kind: what ``Conversions`` remembers and names its cache by.
+CONVERTERS = {"docstring": docstring_text, "cli": bcdoc.convert}
+
+
+class Docs:
+    """The documentation conversions of one render."""
+
+    def __init__(self, conversions: Conversions) -> None:
+        self._convert = conversions
+
+    def text(self, html: str) -> str:
+        """Model documentation as docstring-ready RST (``docstring_text``)."""
+        result: str = self._convert("docstring", html)
+        return result
+
+    def first_sentence(self, html: str) -> str:
+        """The first paragraph, one line: for summaries in lists and comments."""
+        text = self.text(html)
+        return " ".join(text.split("\n\n", 1)[0].split()) if text else ""
+
+    def cli(self, html: str, level: int) -> tuple[str, tuple[tuple[str, str], ...]]:
+        """As the AWS CLI converts it at indentation ``level`` (``bcdoc.convert``)."""
+        result: tuple[str, tuple[tuple[str, str], ...]] = self._convert("cli", html, level)
+        return result

@@ -1,38 +1,27 @@
-"""The Jinja2 environment: StrictUndefined, and no interpolation without an escaping filter."""
+"""The Jinja2 environments: ``StrictUndefined`` in both; in the one for Python source, no
+interpolation without an escaping filter.
+
+Templates receive typed views (``codegen.render.python.views``, ``codegen.render.site.views``,
+``codegen.render.awscli.page``) and only lay them out: the filters here escape, they do not
+compute. An environment is made once per process and template directory (compiling the
+templates is a good part of a small run); it holds no state of any render.
+"""
 
 from __future__ import annotations
 
-from functools import partial
+import functools
 from pathlib import Path
-from typing import Any
 
 import jinja2
 
-from codegen.ir.nodes import Service
-from codegen.render import escaping, pytypes
-from codegen.render.docs import docstring_text, first_sentence
-from codegen.render.docstrings import enum_docstring, structure_docstring
+from codegen.render import escaping
+from codegen.render.awscli.bcdoc import PAGE_GLOBALS
+from codegen.render.site import rst
 
 TEMPLATES_DIR = Path(__file__).resolve().parents[2] / "templates"
 
 
-def _doc(html: str, indent: int = 0, closes: bool = False) -> escaping.Source:
-    """Model HTML documentation -> safe docstring body (see ``escaping.docstring``)."""
-    return escaping.docstring(docstring_text(html), indent, closes)
-
-
-def _text_doc(text: str, indent: int = 0) -> escaping.Source:
-    """Plain text (already converted) -> safe docstring body."""
-    return escaping.docstring(text, indent)
-
-
-def _summary(html: str) -> escaping.Source:
-    return escaping.docstring(first_sentence(html))
-
-
-def make_text_environment(templates_dir: Path = TEMPLATES_DIR) -> jinja2.Environment:
-    """For templates of text that is not Python (reStructuredText pages): StrictUndefined,
-    and the callers escape spec text with ``codegen.render.rst``."""
+def _base(templates_dir: Path) -> jinja2.Environment:
     return jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(templates_dir)),
         undefined=jinja2.StrictUndefined,
@@ -43,31 +32,27 @@ def make_text_environment(templates_dir: Path = TEMPLATES_DIR) -> jinja2.Environ
     )
 
 
-def make_environment(templates_dir: Path = TEMPLATES_DIR) -> jinja2.Environment:
-    """For templates of Python source: nothing prints unless an escaping filter made it."""
-    env = make_text_environment(templates_dir)
+@functools.lru_cache(maxsize=4)
+def text_environment(templates_dir: Path = TEMPLATES_DIR) -> jinja2.Environment:
+    """For templates of reStructuredText (the reference pages, the site): spec text reaches
+    them converted (``codegen.render.docs``) or escaped (``codegen.render.site.rst``)."""
+    env = _base(templates_dir)
+    env.filters.update(rst_literal=rst.literal, rst_text=rst.text, underline=rst.underline)
+    env.globals.update(PAGE_GLOBALS)
+    return env
+
+
+@functools.lru_cache(maxsize=4)
+def python_environment(templates_dir: Path = TEMPLATES_DIR) -> jinja2.Environment:
+    """For templates of Python source (and TOML): nothing prints unless an escaping filter
+    made it (``escaping.finalize``)."""
+    env = _base(templates_dir)
     env.finalize = escaping.finalize
     env.filters.update(
         lit=escaping.literal,
         ident=escaping.identifier,
         dotted=escaping.dotted,
-        doc=_doc,
-        text_doc=_text_doc,
-        summary=_summary,
+        text_doc=escaping.docstring,
         toml_str=escaping.toml_string,
-        ident_or_none=lambda name: escaping.code("None") if name == "None" else escaping.identifier(name),
     )
     return env
-
-
-def service_globals(service: Service) -> dict[str, Any]:
-    """What every template rendering ``service`` may call."""
-    return {
-        "service": service,
-        "annotation": partial(pytypes.annotation, service),
-        "shape": service.shape,
-        "structure_docstring": partial(structure_docstring, service),
-        "enum_docstring": enum_docstring,
-        "field_line": partial(pytypes.field_line, service),
-        "keyword_params": partial(pytypes.keyword_params, service),
-    }

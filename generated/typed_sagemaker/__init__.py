@@ -11,7 +11,8 @@ import importlib
 import typing
 
 if typing.TYPE_CHECKING:
-    from typed_sagemaker._runtime import MissingMemberError, ResponseParseError
+    from typed_sagemaker._runtime.responses import ResponseParseError
+    from typed_sagemaker._runtime.shapes import MissingMemberError
     from typed_sagemaker.client import Client
     from typed_sagemaker.errors import (
         ServiceError,
@@ -52,7 +53,14 @@ __all__ = [
 
 _SUBMODULES = ("client", "errors", "models", "paginators", "cli")
 # Where the names of __all__ are defined, in the order they are looked for.
-_HOMES = ("models", "errors", "paginators", "client", "_runtime")
+_HOMES = (
+    "models",
+    "errors",
+    "paginators",
+    "client",
+    "_runtime.shapes",
+    "_runtime.responses",
+)
 
 
 def __getattr__(name: str) -> typing.Any:

@@ -13,14 +13,16 @@ import botocore.client
 import botocore.config
 import botocore.session
 
-from typed_sagemaker import _runtime, errors
+from typed_sagemaker import errors
+from typed_sagemaker._runtime import calls as _calls
+from typed_sagemaker._runtime import paging as _paging
+from typed_sagemaker._runtime import responses as _responses
+from typed_sagemaker._runtime import session as _session
+from typed_sagemaker._runtime import validation as _validation
 from typed_sagemaker.models import (
-    FinalHyperParameterTuningJobObjectiveMetric,
     HyperParameterTrainingJobSummary,
-    HyperParameterTuningJobObjectiveType,
     ListTrainingJobsForHyperParameterTuningJobRequest,
     ListTrainingJobsForHyperParameterTuningJobResponse,
-    ObjectiveStatus,
     SortOrder,
     TrainingJobSortByOptions,
     TrainingJobStatus,
@@ -66,7 +68,7 @@ class Client:
         """
         if botocore_client is None:
             if session is None:
-                session = _runtime.botocore_session(profile_name)
+                session = _session.botocore_session(profile_name)
             elif profile_name is not None:
                 raise TypeError("pass either session or profile_name, not both")
             botocore_client = session.create_client(
@@ -98,18 +100,18 @@ class Client:
         operation_name: str,
         params: dict[str, typing.Any],
         convert: typing.Callable[
-            [typing.Mapping[str, typing.Any]], _runtime.ConvertedT
+            [typing.Mapping[str, typing.Any]], _responses.ConvertedT
         ],
-    ) -> _runtime.ConvertedT:
+    ) -> _responses.ConvertedT:
         """Call the operation through botocore and convert what it returns."""
         client = self._botocore_client
         if self._strict_validation:
             operation = client.meta.service_model.operation_model(operation_name)
-            _runtime.validate_strictly(operation.input_shape, params)
+            _validation.validate_strictly(operation.input_shape, params)
         method = getattr(client, botocore.xform_name(operation_name))
-        with _runtime.translated_errors(errors.ERRORS):
+        with _calls.translated_errors(errors.ERRORS):
             data = method(**params)
-        return _runtime.parse_response(convert, data, client, operation_name)
+        return _responses.parse_response(convert, data, client, operation_name)
 
     @typing.overload
     def list_training_jobs_for_hyper_parameter_tuning_job(
@@ -141,7 +143,7 @@ class Client:
         """
         return self._invoke(
             "ListTrainingJobsForHyperParameterTuningJob",
-            _runtime.request_of(
+            _calls.request_of(
                 ListTrainingJobsForHyperParameterTuningJobRequest,
                 request,
                 members,
@@ -158,7 +160,7 @@ class Client:
         max_items: int | None = None,
         page_size: int | None = None,
         starting_token: str | None = None,
-    ) -> _runtime.PageIterator[
+    ) -> _paging.PageIterator[
         ListTrainingJobsForHyperParameterTuningJobResponse,
         HyperParameterTrainingJobSummary,
     ]: ...
@@ -174,7 +176,7 @@ class Client:
         max_items: int | None = None,
         page_size: int | None = None,
         starting_token: str | None = None,
-    ) -> _runtime.PageIterator[
+    ) -> _paging.PageIterator[
         ListTrainingJobsForHyperParameterTuningJobResponse,
         HyperParameterTrainingJobSummary,
     ]: ...
@@ -187,7 +189,7 @@ class Client:
         page_size: int | None = None,
         starting_token: str | None = None,
         **members: typing.Any,
-    ) -> _runtime.PageIterator[
+    ) -> _paging.PageIterator[
         ListTrainingJobsForHyperParameterTuningJobResponse,
         HyperParameterTrainingJobSummary,
     ]:

@@ -10,7 +10,7 @@ import typing
 
 import attrs
 
-from typed_sagemaker import _runtime
+from typed_sagemaker._runtime import shapes as _shapes
 
 __all__ = [
     "FinalHyperParameterTuningJobObjectiveMetric",
@@ -25,7 +25,7 @@ __all__ = [
 ]
 
 
-class TrainingJobStatus(_runtime.WireEnum):
+class TrainingJobStatus(_shapes.WireEnum):
     """Values of ``TrainingJobStatus``.
 
     A value the model does not list arrives as a plain ``str``.
@@ -39,7 +39,7 @@ class TrainingJobStatus(_runtime.WireEnum):
     DELETING = "Deleting"
 
 
-class TrainingJobSortByOptions(_runtime.WireEnum):
+class TrainingJobSortByOptions(_shapes.WireEnum):
     """Values of ``TrainingJobSortByOptions``.
 
     A value the model does not list arrives as a plain ``str``.
@@ -51,7 +51,7 @@ class TrainingJobSortByOptions(_runtime.WireEnum):
     FINAL_OBJECTIVE_METRIC_VALUE = "FinalObjectiveMetricValue"
 
 
-class SortOrder(_runtime.WireEnum):
+class SortOrder(_shapes.WireEnum):
     """Values of ``SortOrder``.
 
     A value the model does not list arrives as a plain ``str``.
@@ -61,7 +61,7 @@ class SortOrder(_runtime.WireEnum):
     DESCENDING = "Descending"
 
 
-class HyperParameterTuningJobObjectiveType(_runtime.WireEnum):
+class HyperParameterTuningJobObjectiveType(_shapes.WireEnum):
     """Values of ``HyperParameterTuningJobObjectiveType``.
 
     A value the model does not list arrives as a plain ``str``.
@@ -71,7 +71,7 @@ class HyperParameterTuningJobObjectiveType(_runtime.WireEnum):
     MINIMIZE = "Minimize"
 
 
-class ObjectiveStatus(_runtime.WireEnum):
+class ObjectiveStatus(_shapes.WireEnum):
     """Values of ``ObjectiveStatus``.
 
     A value the model does not list arrives as a plain ``str``.
@@ -83,7 +83,7 @@ class ObjectiveStatus(_runtime.WireEnum):
 
 
 @attrs.frozen(kw_only=True)
-class ListTrainingJobsForHyperParameterTuningJobRequest(_runtime.Shape):
+class ListTrainingJobsForHyperParameterTuningJobRequest(_shapes.Shape):
     """The ``ListTrainingJobsForHyperParameterTuningJobRequest`` shape.
 
     :ivar hyper_parameter_tuning_job_name: ``HyperParameterTuningJobName`` (required; ``str``; min 1, max 32, pattern ``[a-zA-Z0-9](-*[a-zA-Z0-9]){0,31}``)
@@ -117,7 +117,7 @@ class ListTrainingJobsForHyperParameterTuningJobRequest(_runtime.Shape):
 
 
 @attrs.frozen(kw_only=True)
-class FinalHyperParameterTuningJobObjectiveMetric(_runtime.Shape):
+class FinalHyperParameterTuningJobObjectiveMetric(_shapes.Shape):
     """Shows the latest objective metric emitted by a training job that was launched by a hyperparameter tuning job. You define the objective metric in the ``HyperParameterTuningJobObjective`` parameter of `HyperParameterTuningJobConfig <https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_HyperParameterTuningJobConfig.html>`__.
 
     :ivar type_: ``Type`` (optional; ``HyperParameterTuningJobObjectiveType | str``; one of ``Maximize``, ``Minimize``)
@@ -137,7 +137,7 @@ class FinalHyperParameterTuningJobObjectiveMetric(_runtime.Shape):
 
 
 @attrs.frozen(kw_only=True)
-class HyperParameterTrainingJobSummary(_runtime.Shape):
+class HyperParameterTrainingJobSummary(_shapes.Shape):
     """The container for the summary information about a training job.
 
     :ivar training_job_definition_name: ``TrainingJobDefinitionName`` (optional; ``str``; min 1, max 64, pattern ``[a-zA-Z0-9](-*[a-zA-Z0-9]){0,63}``)
@@ -201,7 +201,7 @@ class HyperParameterTrainingJobSummary(_runtime.Shape):
 
 
 @attrs.frozen(kw_only=True)
-class ListTrainingJobsForHyperParameterTuningJobResponse(_runtime.Shape):
+class ListTrainingJobsForHyperParameterTuningJobResponse(_shapes.Shape):
     """The ``ListTrainingJobsForHyperParameterTuningJobResponse`` shape.
 
     :ivar training_job_summaries: ``TrainingJobSummaries`` (required; ``list[HyperParameterTrainingJobSummary]``)

@@ -9,14 +9,14 @@ import typing
 
 import botocore.client
 
-from typed_sagemaker import _runtime, errors
+from typed_sagemaker import errors
+from typed_sagemaker._runtime import calls as _calls
+from typed_sagemaker._runtime import paging as _paging
+from typed_sagemaker._runtime import responses as _responses
 from typed_sagemaker.models import (
-    FinalHyperParameterTuningJobObjectiveMetric,
     HyperParameterTrainingJobSummary,
-    HyperParameterTuningJobObjectiveType,
     ListTrainingJobsForHyperParameterTuningJobRequest,
     ListTrainingJobsForHyperParameterTuningJobResponse,
-    ObjectiveStatus,
     SortOrder,
     TrainingJobSortByOptions,
     TrainingJobStatus,
@@ -39,7 +39,7 @@ class ListTrainingJobsForHyperParameterTuningJobPaginator:
         paginator = botocore_client.get_paginator(
             "list_training_jobs_for_hyper_parameter_tuning_job",
         )
-        self._paginator = _runtime.cycle_safe(paginator)
+        self._paginator = _paging.cycle_safe(paginator)
 
     @typing.overload
     def paginate(
@@ -50,7 +50,7 @@ class ListTrainingJobsForHyperParameterTuningJobPaginator:
         max_items: int | None = None,
         page_size: int | None = None,
         starting_token: str | None = None,
-    ) -> _runtime.PageIterator[
+    ) -> _paging.PageIterator[
         ListTrainingJobsForHyperParameterTuningJobResponse,
         HyperParameterTrainingJobSummary,
     ]: ...
@@ -66,7 +66,7 @@ class ListTrainingJobsForHyperParameterTuningJobPaginator:
         max_items: int | None = None,
         page_size: int | None = None,
         starting_token: str | None = None,
-    ) -> _runtime.PageIterator[
+    ) -> _paging.PageIterator[
         ListTrainingJobsForHyperParameterTuningJobResponse,
         HyperParameterTrainingJobSummary,
     ]: ...
@@ -79,7 +79,7 @@ class ListTrainingJobsForHyperParameterTuningJobPaginator:
         page_size: int | None = None,
         starting_token: str | None = None,
         **members: typing.Any,
-    ) -> _runtime.PageIterator[
+    ) -> _paging.PageIterator[
         ListTrainingJobsForHyperParameterTuningJobResponse,
         HyperParameterTrainingJobSummary,
     ]:
@@ -93,22 +93,22 @@ class ListTrainingJobsForHyperParameterTuningJobPaginator:
         max_items: int | None,
         page_size: int | None,
         starting_token: str | None,
-    ) -> _runtime.PageIterator[
+    ) -> _paging.PageIterator[
         ListTrainingJobsForHyperParameterTuningJobResponse,
         HyperParameterTrainingJobSummary,
     ]:
         """``paginate`` without overloads: a request object or its members as a dict."""
-        params = _runtime.request_of(
+        params = _calls.request_of(
             ListTrainingJobsForHyperParameterTuningJobRequest,
             request,
             members,
         ).to_botocore()
         params.pop("NextToken", None)
         params.pop("MaxResults", None)
-        config = _runtime.pagination_config(max_items, page_size, starting_token)
-        return _runtime.PageIterator(
+        config = _paging.pagination_config(max_items, page_size, starting_token)
+        return _paging.PageIterator(
             lambda: self._paginator.paginate(**params, PaginationConfig=config),
-            lambda page: _runtime.parse_response(
+            lambda page: _responses.parse_response(
                 ListTrainingJobsForHyperParameterTuningJobResponse.from_botocore,
                 page,
                 self._botocore_client,

@@ -121,6 +121,7 @@ Dependency: docutils, in the range the AWS CLI v1 uses (awscli 1.46.3 requires
 
 from __future__ import annotations
 
+import functools
 import io
 import re
 import textwrap
@@ -195,16 +196,15 @@ class _Wrapper(textwrap.TextWrapper):
     )
 
 
-_WRAPPERS: dict[int, _Wrapper] = {}
+@functools.lru_cache(maxsize=None)
+def _wrapper(width: int) -> _Wrapper:
+    return _Wrapper(width)
 
 
 def _wrap(text: str, width: int) -> list[str]:
-    wrapper = _WRAPPERS.get(width)
-    if wrapper is None:
-        if width <= 0:
-            raise HelpTextError(f"text nested {LINE_WIDTH - width} columns deep leaves no room")
-        wrapper = _WRAPPERS[width] = _Wrapper(width)
-    return wrapper.wrap(text)
+    if width <= 0:
+        raise HelpTextError(f"text nested {LINE_WIDTH - width} columns deep leaves no room")
+    return _wrapper(width).wrap(text)
 
 
 # ---------------------------------------------------------------------------------------------

@@ -7,9 +7,9 @@ Composition is Python's job (templates only place the result); every piece passe
 from __future__ import annotations
 
 from codegen.ir.nodes import Constraints, Enum, Member, Service, Structure
-from codegen.render.docs import docstring_text
+from codegen.render.docs import Docs
 from codegen.render.escaping import Source, docstring
-from codegen.render.pytypes import annotation
+from codegen.render.python.annotations import annotation
 
 
 def _indent(text: str, pad: str) -> str:
@@ -43,11 +43,11 @@ def member_summary(service: Service, member: Member) -> str:
     return "; ".join(facts)
 
 
-def structure_docstring(service: Service, structure: Structure, indent: int = 4) -> Source:
-    body = docstring_text(structure.documentation) or f"The ``{structure.shape_name}`` shape."
+def structure_docstring(service: Service, docs: Docs, structure: Structure, indent: int = 4) -> Source:
+    body = docs.text(structure.documentation) or f"The ``{structure.shape_name}`` shape."
     fields = []
     for member in structure.members:
-        doc = docstring_text(member.documentation)
+        doc = docs.text(member.documentation)
         entry = f":ivar {member.attr_name}: ``{member.wire_name}`` ({member_summary(service, member)})"
         if doc:
             entry += "\n\n" + _indent(doc, "    ")
@@ -56,8 +56,8 @@ def structure_docstring(service: Service, structure: Structure, indent: int = 4)
     return docstring(text, indent, closes=True)
 
 
-def enum_docstring(enum: Enum, indent: int = 4) -> Source:
-    body = docstring_text(enum.documentation) or f"Values of ``{enum.shape_name}``."
+def enum_docstring(docs: Docs, enum: Enum, indent: int = 4) -> Source:
+    body = docs.text(enum.documentation) or f"Values of ``{enum.shape_name}``."
     return docstring(
         body + "\n\nA value the model does not list arrives as a plain ``str``.", indent, closes=True
     )

@@ -8,8 +8,6 @@ so converted documentation cannot smuggle HTML or files into pages.
 
 from __future__ import annotations
 
-from codegen.render.docs import docstring_text
-
 
 def literal(value: object) -> str:
     """An inline literal showing ``value`` exactly; ``repr`` form when the text could end it."""
@@ -21,9 +19,9 @@ def literal(value: object) -> str:
     return f"``{text}``"
 
 
-def block(html: str, indent: int) -> str:
-    """Model documentation as an RST block indented by ``indent`` spaces ('' when empty)."""
-    text = docstring_text(html)
+def block(text: str, indent: int) -> str:
+    """Converted documentation (``Docs.text``) as an RST block indented by ``indent`` spaces
+    ('' when empty)."""
     pad = " " * indent
     return "\n".join(pad + line if line.strip() else "" for line in text.split("\n"))
 
@@ -33,3 +31,8 @@ def text(value: object) -> str:
     as itself and never as markup."""
     words = " ".join(str(value).split())
     return "".join("\\" + ch if (not ch.isalnum() and not ch.isspace() and ch.isascii()) else ch for ch in words)
+
+
+def underline(title: str, char: str = "=") -> str:
+    """A section title (already RST text) with its underline."""
+    return f"{title}\n{char * max(len(title), 4)}"

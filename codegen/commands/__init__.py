@@ -1,0 +1,95 @@
+"""The ``codegen`` command line, a module per command.
+
+``sync`` pins a model slice into ``specs/``; ``generate`` renders ``generated/`` from it;
+``update`` does both from the installed botocore and reports what changed; ``diff`` reports
+the changes between two spec directories; ``cache`` shows or empties the generator's cache.
+
+Bad input (``CodegenError``) and failures of the environment (``OSError``: permissions, a
+read-only or full disk, missing files) exit 2 with one line; anything else is a bug in codegen:
+exit 1 with a one-line summary, or the traceback when ``CODEGEN_DEBUG`` is set.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from typing import Callable, Sequence
+
+from codegen.commands import cache, changes, generate, sync
+from codegen.errors import CodegenError, one_line
+
+EXIT_BAD_INPUT = 2
+EXIT_INTERNAL_ERROR = 1
+EXIT_INTERRUPTED = 130
+DEBUG_VARIABLE = "CODEGEN_DEBUG"  # set (to anything) to see an internal error's traceback
+
+Command = tuple[
+    Callable[[argparse.ArgumentParser], None],  # adds the command's arguments
+    Callable[[argparse.Namespace], int],  # runs it: the exit status
+    str,  # its help
+]
+COMMANDS: dict[str, Command] = {
+    "sync": (sync.add_arguments, sync.run, "pin a slice of the botocore model into the spec directory"),
+    "generate": (generate.add_arguments, generate.run, "render the package from the spec directory"),
+    "diff": (
+        changes.add_diff_arguments,
+        changes.run_diff,
+        "report the API changes between two spec directories",
+    ),
+    "update": (
+        changes.add_update_arguments,
+        changes.run_update,
+        "re-pin specs/ from botocore, regenerate, report the changes, add a CHANGELOG entry",
+    ),
+    "cache": (cache.add_arguments, cache.run, "show or empty the generator's cache"),
+}
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="codegen", description="Generate a typed SDK from botocore's service model."
+    )
+    commands = parser.add_subparsers(dest="command", required=True)
+    for name, (add_arguments, _, help_text) in COMMANDS.items():
+        add_arguments(commands.add_parser(name, help=help_text))
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run a command; report a failure on one line of stderr, never as a traceback."""
+    args = _parser().parse_args(argv)
+    try:
+        return COMMANDS[args.command][1](args)
+    except CodegenError as exc:
+        print(f"codegen: error: {exc.one_line()}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except OSError as exc:  # the environment: permissions, read-only, full disk, missing files
+        print(f"codegen: error: {environment_error(exc).one_line()}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except KeyboardInterrupt:
+        print("codegen: interrupted", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    except Exception as exc:  # a bug in codegen, not the user's input
+        if os.environ.get(DEBUG_VARIABLE):
+            raise
+        print(_internal_error(exc), file=sys.stderr)
+        return EXIT_INTERNAL_ERROR
+
+
+def environment_error(exc: OSError) -> CodegenError:
+    """An error of the environment as bad input: the path (or paths) and the system's reason."""
+    where = exc.filename if exc.filename is not None else "codegen"
+    if exc.filename2 is not None:
+        where = f"{exc.filename} -> {exc.filename2}"
+    return CodegenError(str(where), exc.strerror or str(exc))
+
+
+def _internal_error(exc: BaseException) -> str:
+    detail = one_line(f"{type(exc).__name__}: {exc}")
+    if len(detail) > 300:
+        detail = detail[:297] + "..."
+    return (
+        f"codegen: internal error ({detail}); this is a bug in codegen, not in the input; "
+        f"rerun with {DEBUG_VARIABLE}=1 for the traceback"
+    )

@@ -1,0 +1,73 @@
+"""``codegen sync``: pin a slice of the botocore model (the configured operations, or every
+operation of the services named) into the spec directory."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from codegen.config import load_config
+from codegen.errors import CodegenError
+from codegen.progress import Progress
+from codegen.spec.source import ModelSource, all_operations
+from codegen.spec.store import build_snapshot_tree
+from codegen.write import write_tree
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--botocore-data", type=Path, help="a directory shaped like botocore's data/")
+    parser.add_argument("--spec-dir", type=Path, help="where to write the snapshot (default: specs/)")
+    parser.add_argument("service", nargs="?", help="service name (default: [tool.codegen])")
+    parser.add_argument(
+        "operations",
+        nargs="*",
+        help="operation names (default: [tool.codegen]); with --all-operations, more services",
+    )
+    parser.add_argument(
+        "--force",
+        action="store_true",
+        help="replace a spec directory without codegen's marker, if it holds only files sync writes",
+    )
+    parser.add_argument(
+        "--all-operations",
+        action="store_true",
+        help="every operation of SERVICE (and of each further service named)",
+    )
+
+
+def run(args: argparse.Namespace) -> int:
+    if args.all_operations and not args.service:
+        raise CodegenError("--all-operations", "name the services: codegen sync --all-operations SERVICE...")
+    if args.service and not args.operations and not args.all_operations:
+        raise CodegenError("operations", "name at least one operation after the service, or --all-operations")
+    source = (
+        ModelSource.data_directory(args.botocore_data) if args.botocore_data else ModelSource.installed()
+    )
+    if args.all_operations:
+        services = list(dict.fromkeys([args.service, *args.operations]))
+        selection = {}
+        progress = Progress("reading models", len(services) if len(services) > 1 else 0, "services")
+        try:
+            for service in services:
+                selection[service] = all_operations(source, service)
+                progress.advance()
+        finally:
+            progress.close()
+        root = Path.cwd()
+    elif args.service:
+        selection, root = {args.service: tuple(args.operations)}, Path.cwd()
+    else:
+        config = load_config()
+        selection, root = {config.service: config.operations}, config.root
+    spec_dir = args.spec_dir or root / "specs"
+    tree = build_snapshot_tree(source, selection)
+    changed = write_tree(spec_dir, tree, kind="specs", force=args.force)
+    state = "updated" if changed else "already up to date"
+    if len(selection) == 1:
+        ((service, operations),) = selection.items()
+        named = ", ".join(operations) if len(operations) <= 5 else f"{len(operations)} operations"
+        what = f"{service} {named}"
+    else:
+        what = f"{len(selection)} services, {sum(map(len, selection.values()))} operations"
+    print(f"{spec_dir}: {what} from {source.kind} {source.botocore_version}: {state}")
+    return 0

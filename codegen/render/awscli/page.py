@@ -1,0 +1,287 @@
+"""AWS CLI v1 reference pages (reStructuredText), one per operation: the page model, built from
+the operation's command table (``commands``), and its rendering.
+
+The layout is ``templates/docs/operation.rst.j2``; this module decides *what* the AWS CLI puts
+on the page and hands the template ready pieces: the documented arguments (a ``--flag`` and its
+``--no-flag`` twin as one entry), member trees for nested options and the Output section, cut
+where the CLI cuts recursion, the syntax examples (``syntax``), and model documentation
+converted at the indentation it is written at (``bcdoc``).
+
+The page is the one ``awscli/clidocs.py`` (``OperationDocumentEventHandler``) writes with
+``target='html'``, in the layout of the reference pages published until 2022: a "See 'aws
+help'" line after the description and after the options instead of the global options. bcdoc
+writes a stream, so the template joins the fragments with ``br(level)`` exactly where the CLI
+breaks a paragraph.
+"""
+
+from __future__ import annotations
+
+from typing import Callable, Iterator
+
+import attrs
+import jinja2
+
+from codegen.ir import queries
+from codegen.ir.nodes import Enum, ListOf, Member, Service, Shape, Structure
+from codegen.render.awscli import customizations as aws
+from codegen.render.awscli.bcdoc import codeblock, note
+from codegen.render.awscli.commands import CommandArgument, CommandTable, command_table
+from codegen.render.awscli.prose import (
+    OLD_LIST_CASES,
+    RECURSIVE_MEMBER,
+    TAGGED_UNION_NOTE,
+)
+from codegen.render.awscli.syntax import (
+    json_syntax,
+    scalar_list_syntax,
+    shorthand_example,
+    supports_shorthand,
+)
+from codegen.render.conversions import Conversions
+from codegen.render.docs import CONVERTERS, Docs
+from codegen.render.environment import text_environment
+
+PAGE_TEMPLATE = "docs/operation.rst.j2"
+
+# Model HTML and an indentation -> (converted text, the link targets it defines).
+ConvertCli = Callable[[str, int], "tuple[str, tuple[tuple[str, str], ...]]"]
+
+
+@attrs.frozen
+class MemberDoc:
+    """One ``Name -> (type)`` entry (or ``(type)`` for list items), or the recursion marker."""
+
+    label: str
+    level: int  # indentation of the label; documentation and children sit one level deeper
+    documentation: str = ""
+    note: str = ""
+    children: tuple[MemberDoc, ...] = ()
+    recursive: bool = False
+
+
+@attrs.frozen
+class Example:
+    label: str  # "Shorthand Syntax", "Syntax", "JSON Syntax"
+    code: str  # the literal block, "::" to the paragraph break after it
+    closing_break: bool  # the CLI starts a new paragraph after Syntax / JSON Syntax blocks
+
+
+@attrs.frozen
+class OptionDoc:
+    heading: str  # "``--name`` (type)", "``--flag`` | ``--no-flag`` (boolean)", "``outfile`` (string)"
+    documentation: str
+    notes: str
+    possible_values: tuple[str, ...]
+    members: tuple[MemberDoc, ...]
+    examples: tuple[Example, ...]
+
+
+@attrs.frozen
+class Page:
+    file_name: str  # ``<command>.rst``
+    service: str  # the CLI's service command
+    command: str  # the CLI's operation command
+    description: str
+    api_link: str | None
+    uses_document_types: bool
+    paginated: bool
+    result_keys: tuple[str, ...]
+    synopsis: tuple[str, ...]
+    options: tuple[OptionDoc, ...]
+    output: tuple[MemberDoc, ...] | None  # None: the operation returns nothing
+    link_targets: tuple[tuple[str, str], ...]
+
+
+def build_page(service: Service, table: CommandTable, convert: ConvertCli) -> Page:
+    return _PageBuilder(service, table, convert).build()
+
+
+def render_page(page: Page, environment: jinja2.Environment) -> str:
+    """The page's text; ``environment`` is the text environment (with ``bcdoc.PAGE_GLOBALS``)."""
+    return environment.get_template(PAGE_TEMPLATE).render(page=page)
+
+
+def documented_entries(arguments: tuple[CommandArgument, ...]) -> Iterator[tuple[CommandArgument, list[str]]]:
+    """The documented arguments with the option names each stands for: ``--flag`` stands for
+    itself and ``--no-flag``, and ``--no-flag`` is then skipped."""
+    groups: dict[str, list[str]] = {}
+    for argument in arguments:
+        if argument.group is not None:
+            groups.setdefault(argument.group, []).append(argument.cli_name)
+    seen: set[str] = set()
+    for argument in arguments:
+        if not argument.documented or (argument.group is not None and argument.group in seen):
+            continue
+        if argument.group is None:
+            yield argument, [argument.cli_name]
+        else:
+            seen.add(argument.group)
+            yield argument, groups[argument.group]
+
+
+def _synopsis_entry(argument: CommandArgument, names: list[str]) -> str:
+    if argument.group is not None:
+        text = " | ".join(names)
+    elif argument.kind != "outfile":
+        text = f"{argument.cli_name} <value>"
+    else:
+        text = f"<{argument.cli_name}>"  # a positional argument
+    return text if argument.required else f"[{text}]"
+
+
+def _doc_type_name(shape: Shape, member: Member | None = None, default: str | None = None) -> str:
+    """The type the CLI prints in parentheses (``_get_argument_type_name``)."""
+    if (
+        member is not None
+        and member.json_value
+        and member.location == "header"
+        and queries.type_name(shape) == "string"
+    ):
+        return "JSON"
+    if queries.is_document(shape):
+        return "document"
+    if queries.is_streaming_blob(shape, member):
+        return aws.STREAMING_BLOB_TYPE_NAME
+    if isinstance(shape, Structure) and shape.union:
+        return "tagged union structure"
+    return default if default is not None else queries.type_name(shape)
+
+
+def _union_note(shape: Structure) -> str:
+    return TAGGED_UNION_NOTE.format(", ".join(f"``{m.wire_name}``" for m in shape.members))
+
+
+class _PageBuilder:
+    """Builds a Page; fragments are made in page order so link targets keep the CLI's order."""
+
+    def __init__(self, service: Service, table: CommandTable, convert: ConvertCli) -> None:
+        self.service = service
+        self.table = table
+        self.operation = table.operation
+        self.convert = convert
+        self.hrefs: dict[str, str] = {}
+
+    def doc(self, html: str, level: int) -> str:
+        text, hrefs = self.convert(html, level)
+        for name, link in hrefs:
+            self.hrefs.setdefault(name, link)
+        return text
+
+    def build(self) -> Page:
+        service, operation = self.service, self.operation
+        description = self.doc(operation.documentation, 0)
+        entries = list(documented_entries(self.table.arguments))
+        synopsis = tuple(_synopsis_entry(argument, names) for argument, names in entries)
+        options = tuple(
+            self.option(argument, " | ".join(f"``{name}``" for name in names)) for argument, names in entries
+        )
+        output_shape = queries.structure_of(service, operation.output)
+        output = None
+        if output_shape is not None and output_shape.members:
+            output = tuple(
+                node
+                for m in output_shape.members
+                if (node := self.member(m.wire_name, m.shape, m.documentation, 0, [], m)) is not None
+            )
+        paginator = operation.paginator
+        return Page(
+            file_name=f"{self.table.command}.rst",
+            service=aws.service_command(service.service_name),
+            command=self.table.command,
+            description=description,
+            api_link=(
+                f"https://docs.aws.amazon.com/goto/WebAPI/{service.uid}/{operation.name}"
+                if service.uid is not None
+                else None
+            ),
+            uses_document_types=queries.uses_document_types(service, operation),
+            paginated=paginator is not None,
+            result_keys=paginator.result_key if paginator is not None else (),
+            synopsis=synopsis,
+            options=options,
+            output=output,
+            link_targets=tuple(self.hrefs.items()),
+        )
+
+    def option(self, argument: CommandArgument, names: str) -> OptionDoc:
+        member = argument.member
+        shape = queries.target(self.service, member) if member is not None else None
+        type_name = _doc_type_name(shape, member, argument.type_name) if shape else argument.type_name
+        documentation = self.doc(argument.documentation, 1)
+        notes = ""
+        if shape is not None and queries.is_streaming_blob(shape, member):
+            notes += note(aws.STREAMING_BLOB_NOTE, 1)
+        if isinstance(shape, Structure) and shape.union:
+            notes += note(_union_note(shape), 1)
+        members: list[MemberDoc] = []
+        if shape is not None:
+            # (the AWS CLI documents an option's own children without their member traits)
+            for child in queries.children(shape):
+                node = self.member(child.label, child.shape, child.documentation, 1, [shape.shape_name])
+                if node is not None:
+                    members.append(node)
+        return OptionDoc(
+            heading=f"{names} ({type_name})",
+            documentation=documentation,
+            notes=notes,
+            possible_values=tuple(v.value for v in shape.values) if isinstance(shape, Enum) else (),
+            members=tuple(members),
+            examples=self.examples(argument, shape),
+        )
+
+    def member(
+        self, name: str, shape_name: str, html: str, level: int, stack: list[str], member: Member | None = None
+    ) -> MemberDoc | None:
+        """``_doc_member``: a shape already on the path is documented once more, then cut."""
+        shape = self.service.shape(shape_name)
+        if stack.count(shape_name) > 1:
+            return MemberDoc(RECURSIVE_MEMBER, level, recursive=True) if isinstance(shape, Structure) else None
+        stack.append(shape_name)
+        try:
+            type_name = _doc_type_name(shape, member)
+            documentation = self.doc(html, level + 1)
+            union_note = note(_union_note(shape), level + 1) if isinstance(shape, Structure) and shape.union else ""
+            children = []
+            for child in queries.children(shape):
+                node = self.member(child.label, child.shape, child.documentation, level + 1, stack, child.member)
+                if node is not None:
+                    children.append(node)
+            return MemberDoc(
+                label=f"{name} -> ({type_name})" if name else f"({type_name})",
+                level=level,
+                documentation=documentation,
+                note=union_note,
+                children=tuple(children),
+            )
+        finally:
+            stack.pop()
+
+    def examples(self, argument: CommandArgument, shape: Shape | None) -> tuple[Example, ...]:
+        """``doc_option_example``: shorthand and JSON syntax of non-scalar options."""
+        if argument.group is not None or shape is None:
+            return ()
+        service = self.service
+        examples: list[Example] = []
+        if supports_shorthand(service, shape):
+            service_id = service.service_id.lower().replace(" ", "-")
+            old_list_case = (service_id, self.table.command, argument.name) in OLD_LIST_CASES
+            shorthand = shorthand_example(service, shape, argument.cli_name if old_list_case else None)
+            if shorthand is None:
+                return ()
+            if shorthand:
+                examples.append(Example("Shorthand Syntax", codeblock(shorthand.splitlines()), closing_break=False))
+        item = service.shape(shape.member) if isinstance(shape, ListOf) else None
+        if item is not None and queries.type_name(item) in queries.SCALAR_KINDS:
+            examples.append(Example("Syntax", scalar_list_syntax(item), closing_break=True))
+        elif argument.type_name not in queries.SCALAR_KINDS:
+            examples.append(Example("JSON Syntax", json_syntax(service, shape), closing_break=True))
+        return tuple(examples)
+
+
+def reference_pages(service: Service, docs: Docs | None = None) -> dict[str, str]:
+    """``<command>.rst`` -> the AWS CLI v1 reference page of each operation of ``service``
+    (converting with ``docs``, or with conversions of their own)."""
+    docs = docs or Docs(Conversions(CONVERTERS))
+    environment = text_environment()
+    pages = (build_page(service, command_table(service, op), docs.cli) for op in service.operations)
+    return {page.file_name: render_page(page, environment) for page in pages}

@@ -1,0 +1,264 @@
+"""What the package templates print, built once per service from the IR: frozen views whose
+fields are ready to lay out (escaped names, docstrings, parameter lists, import blocks).
+
+Templates only place these; every decision (which members a paginator hides, what a method
+returns, which names a module imports) is made here, in Python. Each module's import block is
+computed from the annotations its view embeds (``imports``), so a module never uses a name it
+did not import.
+"""
+
+from __future__ import annotations
+
+import attrs
+
+from codegen.ir import naming, queries
+from codegen.ir.nodes import EnumValue, ListOf, Member, Operation, Service, Structure
+from codegen.render.docs import Docs
+from codegen.render.escaping import Source, code, docstring, identifier
+from codegen.render.python.annotations import ANY, MODEL, Annotation, Parameters, annotation, field_line
+from codegen.render.python.docstrings import enum_docstring, structure_docstring
+from codegen.render.python.imports import PAGINATOR, import_block
+
+
+@attrs.frozen
+class EnumView:
+    class_name: str
+    docstring: Source
+    values: tuple[EnumValue, ...]
+
+
+@attrs.frozen
+class StructureView:
+    class_name: str
+    docstring: Source
+    fields: tuple[Source, ...]
+
+
+@attrs.frozen
+class ErrorView:
+    class_name: str
+    docstring: Source
+    code: str
+
+
+@attrs.frozen
+class PaginatorView:
+    class_name: str
+    operation_name: str  # the model's name
+    method_name: str  # the client's method it pages
+    botocore_method: str  # botocore's client method (its paginator's name)
+    request_class: str
+    response_class: str
+    item: Source  # the annotation of one result item
+    parameters: Source  # the request members paginate() takes, as keyword parameters
+    hidden: tuple[Member, ...]  # input token and limit key: set through PaginationConfig
+    result_attr: str | None  # the first result key, when it is a plain list member
+
+
+@attrs.frozen
+class OperationView:
+    name: str
+    method_name: str
+    request_class: str | None
+    response_class: str | None
+    docstring: Source  # closes on its own line when nothing follows it
+    parameters: Source  # the request members as keyword-only parameters
+    paginator: PaginatorView | None
+
+    @property
+    def result(self) -> Source:
+        return code(identifier(self.response_class) if self.response_class else "None")
+
+    @property
+    def convert(self) -> Source | None:
+        """The response class's conversion; None when there is no output (``rt.no_result``)."""
+        if self.response_class is None:
+            return None
+        return code(f"{identifier(self.response_class)}.from_botocore")
+
+
+@attrs.frozen
+class PackageView:
+    """Everything the package's templates print about one service."""
+
+    package: str
+    distribution: str
+    version: str
+    service_name: str
+    full_name: str
+    description: str  # the distribution's one-line description
+    operation_names: str  # "A, B" for the package docstring
+    client_docstring: Source
+    enums: tuple[EnumView, ...]
+    structures: tuple[StructureView, ...]
+    errors: tuple[ErrorView, ...]
+    operations: tuple[OperationView, ...]
+    paginators: tuple[PaginatorView, ...]
+    model_names: tuple[str, ...]  # every class of models.py, sorted
+    # class -> the classes defined after it that its fields name (recursive shapes)
+    forward_references: dict[str, tuple[str, ...]]
+    all_names: tuple[str, ...]  # the package's __all__
+    needs: dict[str, frozenset[str]]  # module -> what its views' annotations need imported
+    help_summaries: dict[str, str]  # CLI command -> the first sentence of its description
+
+
+PACKAGE_VERSION = "0.1.0"
+
+# What each module's template always uses besides what its views need: standard-library,
+# third-party and package modules (``imports.import_block``).
+FIXED_IMPORTS: dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = {
+    "models": (("typing",), ("attrs",), ()),
+    "client": (("typing",), ("botocore.client", "botocore.config", "botocore.session"), ("errors",)),
+    "paginators": (("typing",), ("botocore.client",), ("errors",)),
+}
+
+
+def module_imports(view: PackageView, module: str, used: set[str]) -> Source:
+    """The import block of a module of the package: what its views need, what its template
+    used of the runtime (``used``), and its fixed imports."""
+    stdlib, third_party, package_modules = FIXED_IMPORTS[module]
+    return import_block(
+        view.package,
+        view.needs.get(module, frozenset()) | used,
+        stdlib=stdlib,
+        third_party=third_party,
+        package_modules=package_modules,
+        local=module == "models",
+    )
+RUNTIME_NAMES = ("ServiceError", "ResponseParseError", "MissingMemberError")
+
+
+def package_view(service: Service, docs: Docs) -> PackageView:
+    enums = tuple(EnumView(e.class_name, enum_docstring(docs, e), e.values) for e in service.enums)
+    structures, model_needs = [], set()
+    forward: dict[str, tuple[str, ...]] = {}
+    defined = {e.class_name for e in service.enums}
+    for s in service.structures:
+        fields, names = [], set()
+        for member in s.members:
+            line, needs = field_line(service, member)
+            fields.append(line)
+            model_needs |= needs
+            names |= {n[len(MODEL):] for n in needs if n.startswith(MODEL)}
+        structures.append(StructureView(s.class_name, structure_docstring(service, docs, s), tuple(fields)))
+        later = tuple(sorted(names - defined))
+        if later:
+            forward[s.class_name] = later
+        defined.add(s.class_name)
+    errors = tuple(
+        ErrorView(e.class_name, structure_docstring(service, docs, e), e.error_code or e.shape_name)
+        for e in service.exceptions
+    )
+    operations, client_needs, paginator_needs = _operations(service, docs)
+    paginators = tuple(o.paginator for o in operations if o.paginator is not None)
+    model_names = tuple(sorted([e.class_name for e in service.enums] + [s.class_name for s in service.structures]))
+    exception_names = [e.class_name for e in service.exceptions]
+    all_names = sorted(
+        [*model_names, "Client", *RUNTIME_NAMES, *exception_names, *(p.class_name for p in paginators)]
+    )
+    package = service.package
+    distribution = package.replace("_", "-")
+    return PackageView(
+        package=package,
+        distribution=distribution,
+        version=PACKAGE_VERSION,
+        service_name=service.service_name,
+        full_name=service.full_name,
+        description=f"Typed SDK for {service.full_name} ({', '.join(o.name for o in service.operations)})",
+        operation_names=", ".join(op.name for op in service.operations),
+        client_docstring=_doc(docs, service.documentation, 4, closes=True),
+        enums=enums,
+        structures=tuple(structures),
+        errors=errors,
+        operations=operations,
+        paginators=paginators,
+        model_names=model_names,
+        forward_references=forward,
+        all_names=tuple(all_names),
+        needs={
+            "models": frozenset(model_needs),
+            "client": frozenset(client_needs),
+            "paginators": frozenset(paginator_needs),
+        },
+        help_summaries={op.cli_name: docs.first_sentence(op.documentation) for op in service.operations},
+    )
+
+
+def _doc(docs: Docs, html: str, indent: int = 0, closes: bool = False) -> Source:
+    """Model HTML documentation -> safe docstring body (see ``escaping.docstring``)."""
+    return docstring(docs.text(html), indent, closes)
+
+
+def _operations(service: Service, docs: Docs) -> tuple[tuple[OperationView, ...], set[str], set[str]]:
+    """The client's operations, and the names the client and paginators modules need."""
+    taken = [s.class_name for s in service.shapes if isinstance(s, Structure)] + [e.class_name for e in service.enums]
+    paginator_names = naming.paginator_class_names([o.name for o in service.paginated_operations], taken)
+    views, client_needs, paginator_needs = [], set(), set()
+    for op in service.operations:
+        request = queries.structure_of(service, op.input)
+        response = queries.structure_of(service, op.output)
+        for structure in (request, response):
+            if structure is not None:
+                client_needs.add(f"model:{structure.class_name}")
+        parameters = Parameters(service, request.members if request else (), star=True)
+        client_needs |= parameters.needs
+        paginator = None
+        if op.paginator is not None:
+            assert request is not None and response is not None  # a paginator reads both
+            paginator, needs = _paginator(service, op, request, response, paginator_names[op.name])
+            client_needs |= needs | {PAGINATOR + paginator.class_name}
+            paginator_needs |= needs
+        views.append(
+            OperationView(
+                name=op.name,
+                method_name=op.method_name,
+                request_class=request.class_name if request else None,
+                response_class=response.class_name if response else None,
+                docstring=_doc(docs, op.documentation, 8, closes=request is None),
+                parameters=parameters.source,
+                paginator=paginator,
+            )
+        )
+    return tuple(views), client_needs, paginator_needs
+
+
+def _paginator(
+    service: Service, op: Operation, request: Structure, response: Structure, class_name: str
+) -> tuple[PaginatorView, frozenset[str]]:
+    assert op.paginator is not None
+    members = request.members
+    # botocore's paginator sets the input token and the limit key itself (PageSize); one the
+    # model requires stays the caller's to give, and PageSize still overrides it.
+    hidden_names = (
+        set(op.paginator.input_token) | ({op.paginator.limit_key} if op.paginator.limit_key else set())
+    ) - {m.wire_name for m in members if m.required}
+    result_attr, item = None, ANY
+    if op.paginator.result_key:
+        first = op.paginator.result_key[0]
+        for member in response.members:
+            shape = queries.target(service, member)
+            if member.wire_name == first and isinstance(shape, ListOf):
+                result_attr, item = member.attr_name, annotation(service, shape.member)
+    shown = tuple(m for m in members if m.wire_name not in hidden_names)
+    parameters = Parameters(service, shown)
+    needs = _class_needs(request, response) | item.needs | parameters.needs
+    view = PaginatorView(
+        class_name=class_name,
+        operation_name=op.name,
+        method_name=op.method_name,
+        botocore_method=naming.botocore_method_name(op.name),
+        request_class=request.class_name,
+        response_class=response.class_name,
+        item=item.source(),
+        parameters=parameters.source,
+        hidden=tuple(m for m in members if m.wire_name in hidden_names),
+        result_attr=result_attr,
+    )
+    return view, needs
+
+
+def _class_needs(*structures: Structure) -> frozenset[str]:
+    return frozenset(f"model:{s.class_name}" for s in structures)
+
+
+__all__ = ["Annotation", "PackageView", "package_view"]

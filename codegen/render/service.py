@@ -1,0 +1,125 @@
+"""Every file of one service's generated distribution, rendered from its IR.
+
+The views are built once (``python.views``, ``awscli.commands``, ``site.views``) and handed to
+the templates; the Python modules are formatted on every core while the documentation is
+rendered (``codegen.format.Formatting``).
+"""
+
+from __future__ import annotations
+
+import jinja2
+
+from codegen.format import FormatPack, Formatting, format_sources
+from codegen.ir import queries
+from codegen.ir.nodes import Service
+from codegen.jsonio import dumps_stable
+from codegen.render.awscli.commands import command_table, commands_data
+from codegen.render.awscli.page import build_page, render_page
+from codegen.render.conversions import Conversions
+from codegen.render.docs import CONVERTERS, Docs
+from codegen.render.environment import TEMPLATES_DIR, python_environment, text_environment
+from codegen.render.python.example import required_arguments
+from codegen.render.python.members import member_tables
+from codegen.render.escaping import code
+from codegen.render.python.runtime import Runtime
+from codegen.render.python.views import PackageView, module_imports, package_view
+from codegen.render.site.views import SiteView, site_view
+from codegen.spec.store import ServiceSpec
+from codegen.write import Tree
+
+RUNTIME_DIR = TEMPLATES_DIR / "runtime"
+
+# The Python modules of the package, by module name, and their templates.
+PYTHON_MODULES = ("__init__", "models", "errors", "client", "_about", "_help")
+# The usage example of the API reference: formatted with the package's code, not written out.
+_EXAMPLE = "docs/api.rst (example)"
+
+
+def render_service(
+    spec: ServiceSpec,
+    service: Service,
+    conversions: Conversions | None = None,
+    pack: FormatPack | None = None,
+    formatter: str = "black",
+    workers: int | None = None,
+) -> Tree:
+    """Every file of the generated distribution, by path relative to the output directory;
+    its code formatted on ``workers`` processes (default: every core)."""
+    docs = Docs(conversions or Conversions(CONVERTERS))
+    python, text = python_environment(), text_environment()
+    view = package_view(service, docs)
+    pkg = service.package
+    modules = [*PYTHON_MODULES, *(("paginators",) if view.paginators else ())]
+    sources = {f"{pkg}/{m}.py": _render_module(python, view, m) for m in modules}
+    sources["docs/conf.py"] = python.get_template("site/conf.py.j2").render(view=view)
+    first = view.operations[0]
+    example_source = python.get_template("site/example.py.j2").render(
+        view=view,
+        operation=first,
+        example=required_arguments(service, queries.structure_of(service, service.operations[0].input)),
+    )
+    tree: dict[str, bytes] = {}
+    # The documentation is rendered while the code is being formatted.
+    with Formatting(sources, pack, workers, formatter) as formatting:
+        example = format_sources({_EXAMPLE: example_source}, pack, 1, formatter)[_EXAMPLE]
+        tables = tuple(command_table(service, op) for op in service.operations)
+        pages = {}
+        for table in tables:
+            page = build_page(service, table, docs.cli)
+            pages[page.file_name] = render_page(page, text)
+        site = site_view(service, docs, view, example.strip("\n"), tuple(sorted(pages)))
+        tree.update(_site_files(site, pages, text))
+        # How each structure converts to and from botocore's form (``_runtime.bind``).
+        tree[f"{pkg}/members.json"] = dumps_stable(member_tables(service)).encode()
+        # The command line's data: its command table and each command's help page.
+        tree[f"{pkg}/commands.json"] = dumps_stable(commands_data(service, tables)).encode()
+        for name, page_text in pages.items():
+            tree[f"{pkg}/reference/{name}"] = page_text.encode("utf-8")
+        tree["pyproject.toml"] = python.get_template("package/pyproject.toml.j2").render(view=view).encode()
+        tree.update({path: source.encode("utf-8") for path, source in formatting.result().items()})
+    tree[f"{pkg}/py.typed"] = b""
+    tree.update(runtime_files(pkg))
+    for relative, content in spec.files.items():
+        tree[f"{pkg}/data/{relative}"] = content
+    if conversions is not None:
+        conversions.save()
+    return tree
+
+
+# Where a module's template places its import block: a line no escaped spec text can be.
+IMPORTS = code("\x00imports\x00")
+
+
+def _render_module(python: jinja2.Environment, view: PackageView, module: str) -> str:
+    """A module of the package, its import block computed from what it used."""
+    rt = Runtime()
+    text = python.get_template(f"package/{module}.py.j2").render(view=view, rt=rt, imports=IMPORTS)
+    if IMPORTS in text:
+        text = text.replace(IMPORTS, module_imports(view, module, rt.needs), 1)
+    return text
+
+
+def _site_files(site: SiteView, pages: dict[str, str], text: jinja2.Environment) -> dict[str, bytes]:
+    """The Sphinx project: index pages, the Python API reference, the CLI reference pages."""
+    files = {
+        "docs/docutils.conf": "site/docutils.conf.j2",
+        "docs/index.rst": "site/index.rst.j2",
+        "docs/api.rst": "site/api.rst.j2",
+        "docs/reference/index.rst": "site/reference-index.rst.j2",
+        f"docs/reference/{site.service_name}/index.rst": "site/service-index.rst.j2",
+    }
+    rendered = {path: text.get_template(template).render(site=site) for path, template in files.items()}
+    for name, page in pages.items():
+        rendered[f"docs/reference/{site.service_name}/{name}"] = page
+    return {path: content.encode("utf-8") for path, content in rendered.items()}
+
+
+def runtime_files(package: str) -> Tree:
+    """The modules every package shares (``templates/runtime/``), copied as they are: they hold
+    no spec text, and ``tests/test_golden.py`` keeps them black-formatted, so generation does
+    not format them again."""
+    return {
+        f"{package}/{path.relative_to(RUNTIME_DIR).as_posix()}": path.read_bytes()
+        for path in sorted(RUNTIME_DIR.rglob("*.py"))
+        if "__pycache__" not in path.parts
+    }

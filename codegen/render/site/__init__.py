@@ -1,0 +1,1 @@
+"""The documentation site: a Sphinx project under ``docs/`` in the generated tree."""

@@ -1,0 +1,114 @@
+"""Typed pages over botocore's own paginator, refusing a token already sent in a listing.
+
+Copied into every package codegen generates; do not edit.
+"""
+
+from __future__ import annotations
+
+import json
+import typing
+
+import botocore.exceptions
+import botocore.paginate
+
+from .calls import translated_errors
+
+
+class CycleSafePageIterator(botocore.paginate.PageIterator):  # type: ignore[misc]
+    """botocore's page iterator, refusing to send a token it already sent in this listing.
+
+    botocore stops only when the same token comes back twice in a row; a service that cycles
+    (A, B, A, ...) would be paged forever. Each walk of the pages starts a new listing.
+    """
+
+    _sent: set[str]
+
+    def __iter__(self) -> typing.Iterator[typing.Any]:
+        self._sent = set()
+        yield from super().__iter__()
+
+    def _make_request(self, current_kwargs: dict[str, typing.Any]) -> typing.Any:
+        tokens = {key: current_kwargs.get(key) for key in self._input_token}
+        if any(value is not None for value in tokens.values()):
+            seen = json.dumps(tokens, sort_keys=True, default=str)
+            if seen in self._sent:
+                raise botocore.exceptions.PaginationError(
+                    message="The service returned a token it had already returned in this "
+                    f"listing, so paging would never end: {tokens}"
+                )
+            self._sent.add(seen)
+        return super()._make_request(current_kwargs)
+
+
+def cycle_safe(paginator: botocore.paginate.Paginator) -> botocore.paginate.Paginator:
+    """``paginator``, its listings refusing a token already sent (``CycleSafePageIterator``)."""
+    paginator.PAGE_ITERATOR_CLS = CycleSafePageIterator
+    return paginator
+
+
+PageT = typing.TypeVar("PageT")
+ItemT = typing.TypeVar("ItemT")
+
+
+class PageIterator(typing.Generic[PageT, ItemT]):
+    """Typed pages over botocore's own paginator (its tokens, limits and truncation).
+
+    Every iteration starts a new botocore page iterator (botocore's own is single-pass), so
+    the pages can be walked more than once; ``resume_token`` is that of the latest walk.
+    """
+
+    def __init__(
+        self,
+        start: typing.Callable[[], botocore.paginate.PageIterator],
+        parse_page: typing.Callable[[typing.Mapping[str, typing.Any]], PageT],
+        items_of: typing.Callable[[PageT], typing.Iterable[ItemT]],
+        errors: typing.Mapping[str, type[botocore.exceptions.ClientError]],
+    ) -> None:
+        self._start = start
+        self._parse_page = parse_page
+        self._items_of = items_of
+        self._errors = errors
+        self._latest: botocore.paginate.PageIterator | None = None
+
+    def _pages(self) -> botocore.paginate.PageIterator:
+        self._latest = self._start()
+        return self._latest
+
+    def __iter__(self) -> typing.Iterator[PageT]:
+        """Each page as the operation's typed response."""
+        pages = self._pages()
+        with translated_errors(self._errors):
+            for page in pages:
+                yield self._parse_page(page)
+
+    def items(self) -> typing.Iterator[ItemT]:
+        """Every item of the result key, across pages (``max_items`` counts these)."""
+        for page in self:
+            yield from self._items_of(page)
+
+    def build_full_result(self) -> PageT:
+        """One response holding every item. When ``max_items`` cut the listing short,
+        ``resume_token`` (and a ``next_token`` member, if the response has one) resumes it.
+        """
+        pages = self._pages()
+        with translated_errors(self._errors):
+            return self._parse_page(pages.build_full_result())
+
+    @property
+    def resume_token(self) -> str | None:
+        """The token to pass as ``starting_token`` to continue after ``max_items``."""
+        if self._latest is None:
+            return None
+        token: str | None = self._latest.resume_token
+        return token
+
+
+def pagination_config(
+    max_items: int | None, page_size: int | None, starting_token: str | None
+) -> dict[str, typing.Any]:
+    config = {
+        "MaxItems": max_items,
+        "PageSize": page_size,
+        "StartingToken": starting_token,
+    }
+    return {key: value for key, value in config.items() if value is not None}
