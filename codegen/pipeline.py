@@ -18,7 +18,6 @@ from codegen.ir import naming
 from codegen.ir.nodes import Service
 from codegen.render.conversions import Conversions
 from codegen.render.docs import CONVERTERS
-from codegen.render.environment import TEMPLATES_DIR
 from codegen.render.service import RUNTIME_DIR, render_service, runtime_files
 from codegen.spec.store import ServiceSpec, read_snapshot
 from codegen.write import Tree
@@ -174,13 +173,11 @@ _CODEGEN_DIR = Path(__file__).resolve().parent
 
 def _generator_digest(formatter: str) -> str:
     """What every generated tree depends on besides its spec: this generator's code and
-    templates, and the libraries whose output lands in it (the formatter, botocore's bcdoc)."""
+    templates (``codegen/templates``), and the libraries whose output lands in it (the
+    formatter, botocore's bcdoc)."""
     import botocore
 
-    parts = [formatter, botocore.__version__]
-    for root in (_CODEGEN_DIR, TEMPLATES_DIR):
-        parts += _files_of(root)
-    return digest(*parts)
+    return digest(formatter, botocore.__version__, *_files_of(_CODEGEN_DIR))
 
 
 def _files_of(root: Path) -> list[str | bytes]:

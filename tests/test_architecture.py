@@ -22,7 +22,12 @@ def _module_name(path: Path) -> str:
 
 
 def _modules() -> dict[str, ast.Module]:
-    return {_module_name(p): ast.parse(p.read_text()) for p in sorted(CODEGEN.rglob("*.py"))}
+    """The generator's modules (not the runtime it ships in ``codegen/templates``)."""
+    return {
+        _module_name(p): ast.parse(p.read_text())
+        for p in sorted(CODEGEN.rglob("*.py"))
+        if "templates" not in p.relative_to(CODEGEN).parts
+    }
 
 
 def _imports(name: str, tree: ast.Module, known: set[str]) -> set[str]:

@@ -1,4 +1,4 @@
-"""The CLI's shorthand module (``templates/runtime/_cli/shorthand.py``) against the AWS CLI v1.
+"""The CLI's shorthand module (``codegen/templates/runtime/_cli/shorthand.py``) against the AWS CLI v1.
 
 The oracle is awscli itself (``awscli==1.46.3``), in a subprocess (importing ``awscli`` changes
 ``AWS_DATA_PATH`` and the import system of the process, and makes ``import botocore`` its own
@@ -37,7 +37,7 @@ from typing import Any
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-MODULE = ROOT / "templates" / "runtime" / "_cli" / "shorthand.py"
+MODULE = ROOT / "codegen" / "templates" / "runtime" / "_cli" / "shorthand.py"
 
 
 def _load() -> ModuleType:

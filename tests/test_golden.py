@@ -45,7 +45,7 @@ def test_generated_python_is_black_stable() -> None:
 
 
 def test_the_shared_runtime_modules_are_copied_as_they_are() -> None:
-    """``templates/runtime/`` is copied without formatting, so it must already be black's
+    """``codegen/templates/runtime/`` is copied without formatting, so it must already be black's
     layout; and it holds no Jinja (nothing from a spec can reach it)."""
     package = GENERATED / "typed_sagemaker"
     modules = sorted(p for p in RUNTIME_DIR.rglob("*.py") if "__pycache__" not in p.parts)

@@ -10,6 +10,7 @@ templates is a good part of a small run); it holds no state of any render.
 from __future__ import annotations
 
 import functools
+import importlib.resources
 from pathlib import Path
 
 import jinja2
@@ -18,7 +19,8 @@ from codegen.render import escaping
 from codegen.render.awscli.bcdoc import PAGE_GLOBALS
 from codegen.render.site import rst
 
-TEMPLATES_DIR = Path(__file__).resolve().parents[2] / "templates"
+# The built-in templates, shipped inside the package (found wherever it is installed).
+TEMPLATES_DIR = Path(str(importlib.resources.files("codegen") / "templates"))
 
 
 def _base(templates_dir: Path) -> jinja2.Environment:

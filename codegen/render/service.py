@@ -115,7 +115,7 @@ def _site_files(site: SiteView, pages: dict[str, str], text: jinja2.Environment)
 
 
 def runtime_files(package: str) -> Tree:
-    """The modules every package shares (``templates/runtime/``), copied as they are: they hold
+    """The modules every package shares (``codegen/templates/runtime/``), copied as they are: they hold
     no spec text, and ``tests/test_golden.py`` keeps them black-formatted, so generation does
     not format them again."""
     return {

@@ -2,7 +2,7 @@
 
 The reference pages document it (which arguments, in what order, which are hidden) and the
 generated command line parses with it: ``commands_data`` writes it to ``commands.json`` with a
-format version, and the CLI's runtime (``templates/runtime/_cli/table.py``) turns each entry
+format version, and the CLI's runtime (``codegen/templates/runtime/_cli/table.py``) turns each entry
 into an argparse option without deciding anything again.
 
 The table is the one ``awscli/clidriver.py`` builds (``ServiceOperation._create_argument_table``

@@ -1,7 +1,7 @@
 """AWS CLI v1 reference pages (reStructuredText), one per operation: the page model, built from
 the operation's command table (``commands``), and its rendering.
 
-The layout is ``templates/docs/operation.rst.j2``; this module decides *what* the AWS CLI puts
+The layout is ``codegen/templates/docs/operation.rst.j2``; this module decides *what* the AWS CLI puts
 on the page and hands the template ready pieces: the documented arguments (a ``--flag`` and its
 ``--no-flag`` twin as one entry), member trees for nested options and the Output section, cut
 where the CLI cuts recursion, the syntax examples (``syntax``), and model documentation

@@ -1,6 +1,6 @@
 """The runtime symbols generated code may use, and where each lives.
 
-The modules every package shares (``templates/runtime/_runtime/``) are copied as they are; the
+The modules every package shares (``codegen/templates/runtime/_runtime/``) are copied as they are; the
 generated modules refer to their symbols as ``_<module>.<name>`` (``_shapes.Shape``) after
 ``from <package>._runtime import <module> as _<module>``. The underscore keeps the module's
 name apart from every field and parameter name (the naming rules never start one with ``_``).
