@@ -3,7 +3,8 @@
 Pure: two ``Snapshot`` values in, a ``Report`` out, then text, JSON or Markdown. The comparison
 runs on the IR, so every change names the model's name and the Python name users write
 (``HyperParameterTrainingJobSummary.TuningJobName (tuning_job_name)``), and types are compared
-as the generated annotations (``str``, ``list[Foo]``, ``TrainingJobStatus | str``): a model-only
+as the generated annotations, in the direction a member travels (a request's ``Sequence[Foo]``,
+a response's ``list[Foo]``): a model-only
 rename of a shape that users never see (a string shape behind a map's keys) is no change.
 
 Classification, from the point of view of code using the generated package:
@@ -16,7 +17,8 @@ breaking
 additive
     operation, member, class, enum value, paginator or error added; a constraint relaxed (min
     lowered, max raised, pattern removed); a request-only member no longer required; a plain
-    ``str`` member became an enum (``Foo | str`` still accepts every ``str``).
+    ``str`` member of a response became an enum (its values are still strings). The same in
+    a request is breaking: a checker now rejects a string that is not one of its values.
 constraint-tightened
     min raised, max lowered, a pattern added or changed (patterns cannot be compared, so any
     change counts as tighter).
@@ -174,8 +176,8 @@ def diff_services(old: Service | None, new: Service | None) -> list[Change]:
     return list(_ServiceDiff(old, new).changes())
 
 
-def _annotation(service: Service, shape_name: str) -> str:
-    return str(annotations.annotation(service, shape_name))
+def _annotation(service: Service, shape_name: str, direction: annotations.Direction = "output") -> str:
+    return str(annotations.annotation(service, shape_name, direction))
 
 
 def _reachable(service: Service, roots: Iterable[str | None]) -> frozenset[str]:
@@ -464,9 +466,12 @@ class _ServiceDiff:
                 yield change("breaking", "no longer required", "may now be None")
             else:
                 yield change("additive", "no longer required")
-        old_type, new_type = _annotation(self.old, old.shape), _annotation(self.new, new.shape)
+        direction = "output" if is_output else "input"
+        old_type = _annotation(self.old, old.shape, direction)
+        new_type = _annotation(self.new, new.shape, direction)
         if old_type != new_type:
-            became_enum = old_type == "str" and new_type.endswith(" | str")
+            # A response member that became an enum: its values are still strings.
+            became_enum = is_output and old_type == "str" and isinstance(self.new.shape(new.shape), Enum)
             kind: Kind = "additive" if became_enum else "breaking"
             yield change(kind, "type changed", f"{old_type} -> {new_type}")
         else:

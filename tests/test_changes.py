@@ -274,7 +274,7 @@ def test_python_names_requiredness_by_direction_and_errors(tmp_path: Path) -> No
         ("DoIt", "error removed", "Kept", "docs-only"),  # still raised as Kept (via Other)
         ("Gone", "exception removed", "", "breaking"),
         ("Input.Name", "no longer required", "", "additive"),  # a request may now omit it
-        ("Input.Tint", "type changed", "str -> Color | str", "additive"),  # takes every str
+        ("Input.Tint", "type changed", "str -> Color | _literals.Color", "breaking"),  # a checker now rejects other str
     ]
     client_id = find(rep, "Client.Id", "no longer required")
     assert (client_id.python_name, client_id.subject) == ("Client_.id_", "Client.Id (Client_.id_)")

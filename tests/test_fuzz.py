@@ -476,10 +476,16 @@ def sample(service: Service, models: ModuleType, shape_name: str, depth: int = 0
     if shape.document:
         return {"free": ["form", 1, None]}
     members = shape.members if shallow else shape.required_members
-    if shape.union:
-        members = members[:1]
+    cls = getattr(models, shape.class_name)
+    if shape.union:  # exactly one member; deep down (or with none), one the model does not know
+        if not shallow or not shape.members:
+            from importlib import import_module
+
+            shapes = import_module(models.__name__.rpartition(".")[0] + "._runtime.shapes")
+            return cls(unknown_member=shapes.UnknownMember("NewMember"))
+        members = shape.members[:1]
     values = {m.attr_name: sample(service, models, m.shape, depth + 1) for m in members}
-    return getattr(models, shape.class_name)(**values)
+    return cls(**values)
 
 
 # --- harness ---------------------------------------------------------------------------------

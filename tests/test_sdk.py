@@ -151,7 +151,14 @@ def test_everything_botocore_rejects_we_reject_with_its_message(client: sdk.Clie
     request = sdk.ListTrainingJobsForHyperParameterTuningJobRequest.from_botocore(params)
     with pytest.raises(botocore.exceptions.ParamValidationError) as raised:
         client.list_training_jobs_for_hyper_parameter_tuning_job(request)
-    assert str(raised.value) == "Parameter validation failed:\n" + expected.generate_report()
+    # botocore's message, each wire path followed by the Python field it names
+    names = {"HyperParameterTuningJobName": "hyper_parameter_tuning_job_name",
+             "MaxResults": "max_results", "SortBy": "sort_by"}
+    report = expected.generate_report()
+    for wire, python in names.items():
+        report = report.replace(f'"{wire}"', f'"{wire}" ({python})').replace(
+            f"parameter {wire},", f"parameter {wire} ({python}),")
+    assert str(raised.value) == "Parameter validation failed:\n" + report
     assert sagemaker_server.requests == 0
 
 

@@ -34,7 +34,8 @@ def test_sensitive_items_and_sensitive_structures_are_hidden_from_repr(tmp_path:
     assert all(m.sensitive for m in context_shape.members)
     assert not any(m.sensitive for m in inner.members)
     with imported(tmp_path / "out", "sensitive_items") as module:
-        context = module.Context(issuer="issuer-x", extra=module.Inner(value="inner-x"))
+        # (a member named Extra is extra_: every structure has its own "extra" field)
+        context = module.Context(issuer="issuer-x", extra_=module.Inner(value="inner-x"))
         value = module.Input(
             trace=["line-x"], claims={"k": "claim-x"}, nested=[{"k": "nested-x"}],
             context=context, name="alice",

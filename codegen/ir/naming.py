@@ -14,8 +14,9 @@ Classes (structures, enums, exceptions) -- ``class_name``
 Fields and keyword arguments -- ``attr_names``
     ``botocore.xform_name`` (as boto3 does), then characters outside ``[a-z0-9_]`` become ``_``,
     leading and trailing underscores are dropped (attrs would drop leading ones from ``__init__``), an empty result is
-    ``field`` and a leading digit gets the prefix ``f_``. Keywords, builtins, imported module names
-    and the generated helper methods get a trailing ``_`` (``Type`` -> ``type_``), so an
+    ``field`` and a leading digit gets the prefix ``f_``. Keywords, builtins, imported module names,
+    the generated helper methods and the fields every structure has (``extra``,
+    ``response_metadata``, a union's ``unknown_member``) get a trailing ``_`` (``Type`` -> ``type_``), so an
     annotation such as ``str | None`` always means the builtin. Within one structure, members
     are taken in model order; a later member whose name is taken gets ``_2``, ``_3``, ...
 
@@ -97,7 +98,21 @@ MODULE_CONSTANTS = ("ERRORS", "SERVICE_NAME")
 # Methods the templates put on every generated structure, and the parameters that client and
 # paginator methods take beside a request's members.
 HELPER_METHOD_NAMES = frozenset(
-    {"to_botocore", "from_botocore", "self", "cls", "request", "max_items", "page_size", "starting_token"}
+    {
+        "to_botocore",
+        "from_botocore",
+        "self",
+        "cls",
+        "request",
+        "max_items",
+        "page_size",
+        "starting_token",
+        # fields every generated structure has (the runtime's ``Shape``), and a union's
+        "extra",
+        "response_metadata",
+        "unknown_member",
+        "is_unknown",
+    }
 )
 
 # Attributes and methods of the generated Client other than the operations.

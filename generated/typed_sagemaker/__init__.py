@@ -12,7 +12,10 @@ import typing
 
 if typing.TYPE_CHECKING:
     from typed_sagemaker._runtime.responses import ResponseParseError
-    from typed_sagemaker._runtime.shapes import MissingMemberError
+    from typed_sagemaker._runtime.shapes import (
+        MissingMemberError,
+        ResponseMetadata,
+    )
     from typed_sagemaker.client import Client
     from typed_sagemaker.errors import (
         ServiceError,
@@ -44,6 +47,7 @@ __all__ = [
     "MissingMemberError",
     "ObjectiveStatus",
     "ResourceNotFound",
+    "ResponseMetadata",
     "ResponseParseError",
     "ServiceError",
     "SortOrder",
@@ -51,7 +55,14 @@ __all__ = [
     "TrainingJobStatus",
 ]
 
-_SUBMODULES = ("client", "errors", "models", "paginators", "cli")
+_SUBMODULES = (
+    "client",
+    "errors",
+    "models",
+    "literals",
+    "paginators",
+    "cli",
+)
 # Where the names of __all__ are defined, in the order they are looked for.
 _HOMES = (
     "models",

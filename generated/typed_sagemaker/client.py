@@ -18,7 +18,10 @@ from typed_sagemaker._runtime import calls as _calls
 from typed_sagemaker._runtime import paging as _paging
 from typed_sagemaker._runtime import responses as _responses
 from typed_sagemaker._runtime import session as _session
+from typed_sagemaker._runtime import shapes as _shapes
+from typed_sagemaker._runtime import signatures as _signatures
 from typed_sagemaker._runtime import validation as _validation
+from typed_sagemaker import literals as _literals
 from typed_sagemaker.models import (
     HyperParameterTrainingJobSummary,
     ListTrainingJobsForHyperParameterTuningJobRequest,
@@ -46,7 +49,7 @@ class Client:
     * `Amazon Augmented AI Runtime API Reference <https://docs.aws.amazon.com/augmented-ai/2019-11-07/APIReference/Welcome.html>`__
     """
 
-    exceptions = errors
+    exceptions = errors.Exceptions
 
     def __init__(
         self,
@@ -57,14 +60,24 @@ class Client:
         endpoint_url: str | None = None,
         profile_name: str | None = None,
         config: botocore.config.Config | None = None,
+        api_version: str | None = None,
+        use_ssl: bool = True,
+        verify: bool | str | None = None,
+        aws_access_key_id: str | None = None,
+        aws_secret_access_key: str | None = None,
+        aws_session_token: str | None = None,
+        aws_account_id: str | None = None,
         strict_validation: bool = False,
-        **client_kwargs: typing.Any,
+        strict_responses: bool = False,
     ) -> None:
-        """Wrap ``botocore_client``, or create one.
+        """Wrap ``botocore_client``, or create one (the other arguments are botocore's
+        ``create_client``'s).
 
         A client created here loads the model slice shipped in this package. With a ``session``
         of your own, botocore's full model is used. ``strict_validation`` also checks what
         botocore leaves to the service (``max``, ``pattern``, ``enum``) before sending.
+        ``strict_responses`` raises ``ResponseParseError`` for a response that lacks a member
+        the model requires, instead of giving the member its zero value.
         """
         if botocore_client is None:
             if session is None:
@@ -74,12 +87,19 @@ class Client:
             botocore_client = session.create_client(
                 SERVICE_NAME,
                 region_name=region_name,
+                api_version=api_version,
+                use_ssl=use_ssl,
+                verify=verify,
                 endpoint_url=endpoint_url,
+                aws_access_key_id=aws_access_key_id,
+                aws_secret_access_key=aws_secret_access_key,
+                aws_session_token=aws_session_token,
                 config=config,
-                **client_kwargs,
+                aws_account_id=aws_account_id,
             )
         self._botocore_client = botocore_client
         self._strict_validation = strict_validation
+        self._strict_responses = strict_responses
 
     @property
     def botocore_client(self) -> botocore.client.BaseClient:
@@ -98,20 +118,26 @@ class Client:
     def _invoke(
         self,
         operation_name: str,
-        params: dict[str, typing.Any],
+        request: _shapes.Shape | None,
         convert: typing.Callable[
             [typing.Mapping[str, typing.Any]], _responses.ConvertedT
         ],
     ) -> _responses.ConvertedT:
         """Call the operation through botocore and convert what it returns."""
         client = self._botocore_client
+        params = {} if request is None else request.to_botocore()
         if self._strict_validation:
             operation = client.meta.service_model.operation_model(operation_name)
             _validation.validate_strictly(operation.input_shape, params)
         method = getattr(client, botocore.xform_name(operation_name))
-        with _calls.translated_errors(errors.ERRORS):
+        with (
+            _validation.explained_validation(request),
+            _calls.translated_errors(errors.ERRORS),
+        ):
             data = method(**params)
-        return _responses.parse_response(convert, data, client, operation_name)
+        return _responses.parse_response(
+            convert, data, client, operation_name, self._strict_responses
+        )
 
     @typing.overload
     def list_training_jobs_for_hyper_parameter_tuning_job(
@@ -127,9 +153,11 @@ class Client:
         hyper_parameter_tuning_job_name: str,
         next_token: str | None = None,
         max_results: int | None = None,
-        status_equals: TrainingJobStatus | str | None = None,
-        sort_by: TrainingJobSortByOptions | str | None = None,
-        sort_order: SortOrder | str | None = None,
+        status_equals: TrainingJobStatus | _literals.TrainingJobStatus | None = None,
+        sort_by: (
+            TrainingJobSortByOptions | _literals.TrainingJobSortByOptions | None
+        ) = None,
+        sort_order: SortOrder | _literals.SortOrder | None = None,
     ) -> ListTrainingJobsForHyperParameterTuningJobResponse: ...
 
     def list_training_jobs_for_hyper_parameter_tuning_job(
@@ -147,7 +175,8 @@ class Client:
                 ListTrainingJobsForHyperParameterTuningJobRequest,
                 request,
                 members,
-            ).to_botocore(),
+                "list_training_jobs_for_hyper_parameter_tuning_job",
+            ),
             ListTrainingJobsForHyperParameterTuningJobResponse.from_botocore,
         )
 
@@ -170,9 +199,13 @@ class Client:
         self,
         *,
         hyper_parameter_tuning_job_name: str,
-        status_equals: TrainingJobStatus | str | None = None,
-        sort_by: TrainingJobSortByOptions | str | None = None,
-        sort_order: SortOrder | str | None = None,
+        next_token: str | None = None,
+        max_results: int | None = None,
+        status_equals: TrainingJobStatus | _literals.TrainingJobStatus | None = None,
+        sort_by: (
+            TrainingJobSortByOptions | _literals.TrainingJobSortByOptions | None
+        ) = None,
+        sort_order: SortOrder | _literals.SortOrder | None = None,
         max_items: int | None = None,
         page_size: int | None = None,
         starting_token: str | None = None,
@@ -198,7 +231,7 @@ class Client:
         See ``ListTrainingJobsForHyperParameterTuningJobPaginator.paginate``.
         """
         return ListTrainingJobsForHyperParameterTuningJobPaginator(
-            self._botocore_client
+            self._botocore_client, self._strict_responses
         ).pages(
             request,
             members,
@@ -207,29 +240,33 @@ class Client:
             starting_token,
         )
 
-    @typing.overload
     def get_paginator(
         self,
         operation_name: typing.Literal[
             "list_training_jobs_for_hyper_parameter_tuning_job"
         ],
-    ) -> ListTrainingJobsForHyperParameterTuningJobPaginator: ...
-
-    @typing.overload
-    def get_paginator(self, operation_name: str) -> typing.Any: ...
-
-    def get_paginator(self, operation_name: str) -> typing.Any:
+    ) -> ListTrainingJobsForHyperParameterTuningJobPaginator:
         """The typed paginator of an operation, by its method name (as boto3 does)."""
-        paginators: dict[str, typing.Any] = {
-            "list_training_jobs_for_hyper_parameter_tuning_job": ListTrainingJobsForHyperParameterTuningJobPaginator,
-        }
-        if operation_name not in paginators:
+        if operation_name != "list_training_jobs_for_hyper_parameter_tuning_job":
             raise ValueError(
-                f"no paginator for {operation_name!r}; choose from {sorted(paginators)}"
+                f"no paginator for {operation_name!r}; choose from "
+                + repr(["list_training_jobs_for_hyper_parameter_tuning_job"])
             )
-        return paginators[operation_name](self._botocore_client)
+        return ListTrainingJobsForHyperParameterTuningJobPaginator(
+            self._botocore_client, self._strict_responses
+        )
 
     def can_paginate(self, operation_name: str) -> bool:
         return operation_name in {
             "list_training_jobs_for_hyper_parameter_tuning_job",
         }
+
+
+# What ``help()`` and ``inspect.signature`` show for the methods: the request's fields.
+_signatures.describe_methods(
+    Client,
+    {
+        "list_training_jobs_for_hyper_parameter_tuning_job": ListTrainingJobsForHyperParameterTuningJobRequest,
+        "paginate_list_training_jobs_for_hyper_parameter_tuning_job": ListTrainingJobsForHyperParameterTuningJobRequest,
+    },
+)

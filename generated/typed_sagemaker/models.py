@@ -11,6 +11,7 @@ import typing
 import attrs
 
 from typed_sagemaker._runtime import shapes as _shapes
+from typed_sagemaker import literals as _literals
 
 __all__ = [
     "FinalHyperParameterTuningJobObjectiveMetric",
@@ -28,7 +29,7 @@ __all__ = [
 class TrainingJobStatus(_shapes.WireEnum):
     """Values of ``TrainingJobStatus``.
 
-    A value the model does not list arrives as a plain ``str``.
+    A value the model does not list arrives as an unknown member (``.is_unknown``); ``TrainingJobStatus("NewValue")`` sends one.
     """
 
     IN_PROGRESS = "InProgress"
@@ -42,7 +43,7 @@ class TrainingJobStatus(_shapes.WireEnum):
 class TrainingJobSortByOptions(_shapes.WireEnum):
     """Values of ``TrainingJobSortByOptions``.
 
-    A value the model does not list arrives as a plain ``str``.
+    A value the model does not list arrives as an unknown member (``.is_unknown``); ``TrainingJobSortByOptions("NewValue")`` sends one.
     """
 
     NAME = "Name"
@@ -54,7 +55,7 @@ class TrainingJobSortByOptions(_shapes.WireEnum):
 class SortOrder(_shapes.WireEnum):
     """Values of ``SortOrder``.
 
-    A value the model does not list arrives as a plain ``str``.
+    A value the model does not list arrives as an unknown member (``.is_unknown``); ``SortOrder("NewValue")`` sends one.
     """
 
     ASCENDING = "Ascending"
@@ -64,7 +65,7 @@ class SortOrder(_shapes.WireEnum):
 class HyperParameterTuningJobObjectiveType(_shapes.WireEnum):
     """Values of ``HyperParameterTuningJobObjectiveType``.
 
-    A value the model does not list arrives as a plain ``str``.
+    A value the model does not list arrives as an unknown member (``.is_unknown``); ``HyperParameterTuningJobObjectiveType("NewValue")`` sends one.
     """
 
     MAXIMIZE = "Maximize"
@@ -74,7 +75,7 @@ class HyperParameterTuningJobObjectiveType(_shapes.WireEnum):
 class ObjectiveStatus(_shapes.WireEnum):
     """Values of ``ObjectiveStatus``.
 
-    A value the model does not list arrives as a plain ``str``.
+    A value the model does not list arrives as an unknown member (``.is_unknown``); ``ObjectiveStatus("NewValue")`` sends one.
     """
 
     SUCCEEDED = "Succeeded"
@@ -95,15 +96,15 @@ class ListTrainingJobsForHyperParameterTuningJobRequest(_shapes.Shape):
     :ivar max_results: ``MaxResults`` (optional; ``int``; min 1, max 100)
 
         The maximum number of training jobs to return. The default value is 10.
-    :ivar status_equals: ``StatusEquals`` (optional; ``TrainingJobStatus | str``; one of ``InProgress``, ``Completed``, ``Failed``, ``Stopping``, ``Stopped``, ``Deleting``)
+    :ivar status_equals: ``StatusEquals`` (optional; ``TrainingJobStatus``; one of ``InProgress``, ``Completed``, ``Failed``, ``Stopping``, ``Stopped``, ``Deleting``)
 
         A filter that returns only training jobs with the specified status.
-    :ivar sort_by: ``SortBy`` (optional; ``TrainingJobSortByOptions | str``; one of ``Name``, ``CreationTime``, ``Status``, ``FinalObjectiveMetricValue``)
+    :ivar sort_by: ``SortBy`` (optional; ``TrainingJobSortByOptions``; one of ``Name``, ``CreationTime``, ``Status``, ``FinalObjectiveMetricValue``)
 
         The field to sort results by. The default is ``Name``.
 
         If the value of this field is ``FinalObjectiveMetricValue``, any training jobs that did not return an objective metric are not listed.
-    :ivar sort_order: ``SortOrder`` (optional; ``SortOrder | str``; one of ``Ascending``, ``Descending``)
+    :ivar sort_order: ``SortOrder`` (optional; ``SortOrder``; one of ``Ascending``, ``Descending``)
 
         The sort order for results. The default is ``Ascending``.
     """
@@ -111,16 +112,16 @@ class ListTrainingJobsForHyperParameterTuningJobRequest(_shapes.Shape):
     hyper_parameter_tuning_job_name: str
     next_token: str | None = None
     max_results: int | None = None
-    status_equals: TrainingJobStatus | str | None = None
-    sort_by: TrainingJobSortByOptions | str | None = None
-    sort_order: SortOrder | str | None = None
+    status_equals: TrainingJobStatus | _literals.TrainingJobStatus | None = None
+    sort_by: TrainingJobSortByOptions | _literals.TrainingJobSortByOptions | None = None
+    sort_order: SortOrder | _literals.SortOrder | None = None
 
 
 @attrs.frozen(kw_only=True)
 class FinalHyperParameterTuningJobObjectiveMetric(_shapes.Shape):
     """Shows the latest objective metric emitted by a training job that was launched by a hyperparameter tuning job. You define the objective metric in the ``HyperParameterTuningJobObjective`` parameter of `HyperParameterTuningJobConfig <https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_HyperParameterTuningJobConfig.html>`__.
 
-    :ivar type_: ``Type`` (optional; ``HyperParameterTuningJobObjectiveType | str``; one of ``Maximize``, ``Minimize``)
+    :ivar type_: ``Type`` (optional; ``HyperParameterTuningJobObjectiveType``; one of ``Maximize``, ``Minimize``)
 
         Select if you want to minimize or maximize the objective metric during hyperparameter tuning.
     :ivar metric_name: ``MetricName`` (required; ``str``; min 1, max 255, pattern ``.+``)
@@ -131,7 +132,7 @@ class FinalHyperParameterTuningJobObjectiveMetric(_shapes.Shape):
         The value of the objective metric.
     """
 
-    type_: HyperParameterTuningJobObjectiveType | str | None = None
+    type_: HyperParameterTuningJobObjectiveType | None = None
     metric_name: str
     value: float
 
@@ -161,7 +162,7 @@ class HyperParameterTrainingJobSummary(_shapes.Shape):
     :ivar training_end_time: ``TrainingEndTime`` (optional; ``datetime.datetime``)
 
         Specifies the time when the training job ends on training instances. You are billed for the time interval between the value of ``TrainingStartTime`` and this time. For successful jobs and stopped jobs, this is the time after model artifacts are uploaded. For failed jobs, this is the time when SageMaker detects a job failure.
-    :ivar training_job_status: ``TrainingJobStatus`` (required; ``TrainingJobStatus | str``; one of ``InProgress``, ``Completed``, ``Failed``, ``Stopping``, ``Stopped``, ``Deleting``)
+    :ivar training_job_status: ``TrainingJobStatus`` (required; ``TrainingJobStatus``; one of ``InProgress``, ``Completed``, ``Failed``, ``Stopping``, ``Stopped``, ``Deleting``)
 
         The status of the training job.
     :ivar tuned_hyper_parameters: ``TunedHyperParameters`` (required; ``dict[str, str]``; min 0, max 100)
@@ -173,7 +174,7 @@ class HyperParameterTrainingJobSummary(_shapes.Shape):
     :ivar final_hyper_parameter_tuning_job_objective_metric: ``FinalHyperParameterTuningJobObjectiveMetric`` (optional; ``FinalHyperParameterTuningJobObjectiveMetric``)
 
         The `FinalHyperParameterTuningJobObjectiveMetric <https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_FinalHyperParameterTuningJobObjectiveMetric.html>`__ object that specifies the value of the objective metric of the tuning job that launched this training job.
-    :ivar objective_status: ``ObjectiveStatus`` (optional; ``ObjectiveStatus | str``; one of ``Succeeded``, ``Pending``, ``Failed``)
+    :ivar objective_status: ``ObjectiveStatus`` (optional; ``ObjectiveStatus``; one of ``Succeeded``, ``Pending``, ``Failed``)
 
         The status of the objective metric for the training job:
 
@@ -191,13 +192,13 @@ class HyperParameterTrainingJobSummary(_shapes.Shape):
     creation_time: datetime.datetime
     training_start_time: datetime.datetime | None = None
     training_end_time: datetime.datetime | None = None
-    training_job_status: TrainingJobStatus | str
+    training_job_status: TrainingJobStatus
     tuned_hyper_parameters: dict[str, str]
     failure_reason: str | None = None
     final_hyper_parameter_tuning_job_objective_metric: (
         FinalHyperParameterTuningJobObjectiveMetric | None
     ) = None
-    objective_status: ObjectiveStatus | str | None = None
+    objective_status: ObjectiveStatus | None = None
 
 
 @attrs.frozen(kw_only=True)

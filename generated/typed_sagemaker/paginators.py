@@ -13,6 +13,8 @@ from typed_sagemaker import errors
 from typed_sagemaker._runtime import calls as _calls
 from typed_sagemaker._runtime import paging as _paging
 from typed_sagemaker._runtime import responses as _responses
+from typed_sagemaker._runtime import signatures as _signatures
+from typed_sagemaker import literals as _literals
 from typed_sagemaker.models import (
     HyperParameterTrainingJobSummary,
     ListTrainingJobsForHyperParameterTuningJobRequest,
@@ -30,12 +32,17 @@ __all__ = [
 class ListTrainingJobsForHyperParameterTuningJobPaginator:
     """Pages of ``ListTrainingJobsForHyperParameterTuningJob``.
 
-    ``max_items``, ``page_size`` and ``starting_token`` are botocore's ``PaginationConfig``.
-    The paginator sets the request's ``next_token`` and ``max_results``.
+    ``max_items``, ``page_size`` and ``starting_token`` are botocore's ``PaginationConfig``;
+    they take precedence over the request's own limit and token.
     """
 
-    def __init__(self, botocore_client: botocore.client.BaseClient) -> None:
+    def __init__(
+        self,
+        botocore_client: botocore.client.BaseClient,
+        strict_responses: bool = False,
+    ) -> None:
         self._botocore_client = botocore_client
+        self._strict_responses = strict_responses
         paginator = botocore_client.get_paginator(
             "list_training_jobs_for_hyper_parameter_tuning_job",
         )
@@ -60,9 +67,13 @@ class ListTrainingJobsForHyperParameterTuningJobPaginator:
         self,
         *,
         hyper_parameter_tuning_job_name: str,
-        status_equals: TrainingJobStatus | str | None = None,
-        sort_by: TrainingJobSortByOptions | str | None = None,
-        sort_order: SortOrder | str | None = None,
+        next_token: str | None = None,
+        max_results: int | None = None,
+        status_equals: TrainingJobStatus | _literals.TrainingJobStatus | None = None,
+        sort_by: (
+            TrainingJobSortByOptions | _literals.TrainingJobSortByOptions | None
+        ) = None,
+        sort_order: SortOrder | _literals.SortOrder | None = None,
         max_items: int | None = None,
         page_size: int | None = None,
         starting_token: str | None = None,
@@ -102,9 +113,8 @@ class ListTrainingJobsForHyperParameterTuningJobPaginator:
             ListTrainingJobsForHyperParameterTuningJobRequest,
             request,
             members,
+            "paginate",
         ).to_botocore()
-        params.pop("NextToken", None)
-        params.pop("MaxResults", None)
         config = _paging.pagination_config(max_items, page_size, starting_token)
         return _paging.PageIterator(
             lambda: self._paginator.paginate(**params, PaginationConfig=config),
@@ -113,7 +123,15 @@ class ListTrainingJobsForHyperParameterTuningJobPaginator:
                 page,
                 self._botocore_client,
                 "ListTrainingJobsForHyperParameterTuningJob",
+                self._strict_responses,
             ),
             lambda page: page.training_job_summaries or (),
             errors.ERRORS,
         )
+
+
+# What ``help()`` and ``inspect.signature`` show for ``paginate``: the request's fields.
+_signatures.describe_methods(
+    ListTrainingJobsForHyperParameterTuningJobPaginator,
+    {"paginate": ListTrainingJobsForHyperParameterTuningJobRequest},
+)

@@ -32,7 +32,7 @@ def normalized(value: Any) -> Any:
 def _plain(value: Any) -> Any:
     if isinstance(value, StreamingBody):
         return value.read()
-    if isinstance(value, EventStream):
+    if isinstance(value, EventStream) or _is_typed_event_stream(value):
         return [_plain(event) for event in value]
     if hasattr(value, "to_botocore"):
         return _plain(value.to_botocore())
@@ -45,6 +45,18 @@ def _plain(value: Any) -> Any:
     if isinstance(value, (list, tuple)):
         return [_plain(v) for v in value]
     return value
+
+
+def _is_typed_event_stream(value: Any) -> bool:
+    """The generated package's ``EventStream`` (``_runtime/streams.py``): iterable, closable."""
+    return type(value).__name__ == "EventStream" and hasattr(value, "close") and hasattr(value, "__iter__")
+
+
+def corrected_paths(result: Any) -> tuple[str, ...]:
+    """The members ours filled with zero values because the service left out a member the
+    model requires (client error correction): they differ from boto3 by design."""
+    metadata = getattr(result, "response_metadata", None)
+    return tuple(getattr(metadata, "corrected", ()))
 
 
 def differences(expected: Any, actual: Any, names: tuple[str, str] = ("boto3", "ours")) -> list[str]:
@@ -125,6 +137,14 @@ def _remove(value: Any, parts: list[str]) -> Any:
     head, rest = parts[0], parts[1:]
     if head == "[*]" and isinstance(value, list):
         return [_remove(item, rest) for item in value]
+    index = re.fullmatch(r"\[(\d+)\]", head)
+    if index is not None and isinstance(value, list):
+        position = int(index.group(1))
+        if position >= len(value):
+            return value
+        if not rest:
+            return value[:position] + value[position + 1:]
+        return value[:position] + [_remove(value[position], rest)] + value[position + 1:]
     if isinstance(value, dict):
         keys = list(value) if head == "*" else [head]
         copy = dict(value)

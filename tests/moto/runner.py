@@ -234,8 +234,9 @@ class Runner:
             result, problems = self.call_ours(step.operation, params)
             typed["result"] = result
             actual = compare.normalized(result) if result is not None else {}
-            return problems + compare.differences(
-                compare.without(expected, step.ignore), compare.without(actual, step.ignore))
+            return problems + _corrections(expected, result) + compare.differences(
+                compare.without(expected, step.ignore),
+                compare.without(actual, (*step.ignore, *compare.corrected_paths(result))))
 
         self._case(index, step.name or step.operation, "read", check)
         self._types(index, step.name or step.operation, typed.get("result"))
@@ -254,9 +255,11 @@ class Runner:
         def check() -> list[str]:
             result, problems = self.call_ours(step.operation, params)
             outcome["parsed"], outcome["result"] = self._parsed, result
-            actual = compare.normalized(result) if result is not None else {}
+            actual = compare.without(
+                compare.normalized(result) if result is not None else {}, compare.corrected_paths(result))
             parsed = compare.normalized(self._parsed or {})
-            return problems + compare.differences(parsed, actual, ("botocore parsed", "ours"))
+            return problems + _corrections(parsed, result) + compare.differences(
+                parsed, actual, ("botocore parsed", "ours"))
 
         self._case(index, label, "write-response", check)
         self._types(index, label, outcome.get("result"))
@@ -455,6 +458,14 @@ def _raise(error: Exception) -> list[str]:
     raise error
 
 
+def _corrections(expected: Any, result: Any) -> list[str]:
+    """A corrected member must be one boto3 did not get (ours only fills what is missing)."""
+    paths = compare.corrected_paths(result)
+    if paths and compare.without(expected, paths) != expected:
+        return [f"corrected members that boto3 has: {', '.join(paths)}"]
+    return []
+
+
 def _compare_pages(kind: str, expected: dict[str, Any], ours: dict[str, Any]) -> list[str]:
     actual = ours[kind]
     if isinstance(actual, StepFailure):
@@ -466,12 +477,11 @@ def _compare_pages(kind: str, expected: dict[str, Any], ours: dict[str, Any]) ->
         return problems
     wanted = expected[kind]
     if kind == "full-result":
-        # boto3 adds "NextToken" to a truncated full result even where the response has no such
-        # member; ours gives it as ``resume_token`` then (and keeps a modeled NextToken member).
-        if "NextToken" in wanted and not ours["next_token_modeled"]:
-            wanted = dict(wanted)
-            token = wanted.pop("NextToken")
-            if token != ours["full-result-token"]:
-                problems.append(f"full result NextToken: boto3 {token!r}, ours resume_token "
-                                f"{ours['full-result-token']!r}")
+        # botocore adds "NextToken" (the resume token) to a truncated full result, also where
+        # the response has no such member; ours keeps it (in ``extra`` then) and gives it as
+        # ``resume_token`` too.
+        token = wanted.get("NextToken")
+        if token is not None and token != ours["full-result-token"]:
+            problems.append(f"full result NextToken: boto3 {token!r}, ours resume_token "
+                            f"{ours['full-result-token']!r}")
     return problems + compare.differences(wanted, actual)

@@ -59,5 +59,8 @@ def structure_docstring(service: Service, docs: Docs, structure: Structure, inde
 def enum_docstring(docs: Docs, enum: Enum, indent: int = 4) -> Source:
     body = docs.text(enum.documentation) or f"Values of ``{enum.shape_name}``."
     return docstring(
-        body + "\n\nA value the model does not list arrives as a plain ``str``.", indent, closes=True
+        body + "\n\nA value the model does not list arrives as an unknown member (``.is_unknown``);"
+        " ``" + enum.class_name + "(\"NewValue\")`` sends one.",
+        indent,
+        closes=True,
     )

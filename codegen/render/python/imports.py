@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Iterable
 
 from codegen.render.escaping import Source, code, dotted, identifier
-from codegen.render.python.annotations import MODEL
+from codegen.render.python.annotations import LITERAL, MODEL
 from codegen.render.python.runtime import RUNTIME
 
 PAGINATOR = "paginator:"
@@ -35,6 +35,7 @@ def import_block(
     models = sorted(n[len(MODEL):] for n in needs if n.startswith(MODEL))
     paginators = sorted(n[len(PAGINATOR):] for n in needs if n.startswith(PAGINATOR))
     runtime = sorted(n[len(RUNTIME):] for n in needs if n.startswith(RUNTIME))
+    literals = any(n.startswith(LITERAL) for n in needs)
     modules = sorted({*stdlib, *(n for n in needs if ":" not in n)})
     groups: list[list[str]] = []
     if modules:
@@ -45,6 +46,8 @@ def import_block(
     if package_modules:
         own.append(f"from {dotted(package)} import {', '.join(identifier(m) for m in sorted(package_modules))}")
     own += [f"from {dotted(package)}._runtime import {identifier(m)} as _{m}" for m in runtime]
+    if literals:
+        own.append(f"from {dotted(package)} import literals as _literals")
     if models and not local:
         own.append(_from(f"{package}.models", models))
     if paginators:

@@ -18,6 +18,8 @@ def _needs_conversion(service: Service, shape_name: str, seen: frozenset[str] = 
             return kind == "timestamp"
         case Enum():
             return True
+        case Structure(event_stream=True):
+            return True
         case Structure(document=document, exception=exception):
             return not document and not exception
         case ListOf(member=item):
@@ -30,11 +32,13 @@ def _needs_conversion(service: Service, shape_name: str, seen: frozenset[str] = 
 
 
 def member_tables(service: Service) -> dict[str, Any]:
-    """Class name -> the model's shape name, its members' wire names in field order, those the
-    model requires, and a converter (see ``_runtime._converter``) for each member whose Python
-    form differs from botocore's."""
+    """Class name (of a structure or a modeled error) -> the model's shape name, its members'
+    wire names in field order, those the model requires, and a converter (see
+    ``_runtime/shapes.py``, ``_converter``) for each member whose Python form differs from
+    botocore's."""
     tables: dict[str, Any] = {}
-    for structure in service.structures:
+    # (an error's table converts its members when read as attributes: _runtime.modeled_errors)
+    for structure in (*service.structures, *service.exceptions):
         table: dict[str, Any] = {
             "shape": structure.shape_name,
             "wire": [m.wire_name for m in structure.members],
@@ -61,6 +65,8 @@ def _converter(service: Service, shape_name: str) -> list[Any] | None:
             return ["timestamp"]
         case Enum(class_name=name):
             return ["enum", name]
+        case Structure(event_stream=True, class_name=name):
+            return ["event_stream", name]
         case Structure(class_name=name):
             return ["structure", name]
         case ListOf(member=item):

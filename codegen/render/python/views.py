@@ -1,10 +1,10 @@
 """What the package templates print, built once per service from the IR: frozen views whose
-fields are ready to lay out (escaped names, docstrings, parameter lists, import blocks).
+fields are ready to lay out (escaped names, docstrings, parameter lists, import needs).
 
-Templates only place these; every decision (which members a paginator hides, what a method
-returns, which names a module imports) is made here, in Python. Each module's import block is
-computed from the annotations its view embeds (``imports``), so a module never uses a name it
-did not import.
+Templates only place these; every decision (which direction a class is typed for, what a
+method returns, which names a module imports) is made here, in Python. Each module's import
+block is computed from the annotations its view embeds (``imports``) and the runtime symbols
+its template used, so a module never uses a name it did not import.
 """
 
 from __future__ import annotations
@@ -12,10 +12,18 @@ from __future__ import annotations
 import attrs
 
 from codegen.ir import naming, queries
-from codegen.ir.nodes import EnumValue, ListOf, Member, Operation, Service, Structure
+from codegen.ir.nodes import EnumValue, ListOf, Operation, Service, Structure
 from codegen.render.docs import Docs
 from codegen.render.escaping import Source, code, docstring, identifier
-from codegen.render.python.annotations import ANY, MODEL, Annotation, Parameters, annotation, field_line
+from codegen.render.python.annotations import (
+    ANY,
+    MODEL,
+    Annotation,
+    Direction,
+    Parameters,
+    annotation,
+    field_line,
+)
 from codegen.render.python.docstrings import enum_docstring, structure_docstring
 from codegen.render.python.imports import PAGINATOR, import_block
 
@@ -32,6 +40,16 @@ class StructureView:
     class_name: str
     docstring: Source
     fields: tuple[Source, ...]
+    union: bool  # exactly one member set (checked on construction), or ``unknown_member``
+
+
+@attrs.frozen
+class ErrorMemberView:
+    """A modeled error's member, read from the error's response as a typed attribute."""
+
+    attr_name: str
+    wire_name: str
+    annotation: Source  # always optional: a service may leave any member out of an error
 
 
 @attrs.frozen
@@ -39,6 +57,7 @@ class ErrorView:
     class_name: str
     docstring: Source
     code: str
+    members: tuple[ErrorMemberView, ...]
 
 
 @attrs.frozen
@@ -51,7 +70,6 @@ class PaginatorView:
     response_class: str
     item: Source  # the annotation of one result item
     parameters: Source  # the request members paginate() takes, as keyword parameters
-    hidden: tuple[Member, ...]  # input token and limit key: set through PaginationConfig
     result_attr: str | None  # the first result key, when it is a plain list member
 
 
@@ -108,9 +126,17 @@ PACKAGE_VERSION = "0.1.0"
 # third-party and package modules (``imports.import_block``).
 FIXED_IMPORTS: dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = {
     "models": (("typing",), ("attrs",), ()),
+    "errors": (("typing",), ("botocore.exceptions",), ()),
+    "literals": ((), (), ()),
     "client": (("typing",), ("botocore.client", "botocore.config", "botocore.session"), ("errors",)),
     "paginators": (("typing",), ("botocore.client",), ("errors",)),
 }
+RUNTIME_NAMES = ("ServiceError", "ResponseParseError", "MissingMemberError", "ResponseMetadata")
+# Attributes a modeled error has already (botocore's ClientError, Python's exceptions, the
+# package's ServiceError): a member of the same name gets a trailing ``_``.
+ERROR_RESERVED = frozenset(
+    {"code", "response", "operation_name", "args", "add_note", "with_traceback", "kwargs", "fmt", "msg_template"}
+)
 
 
 def module_imports(view: PackageView, module: str, used: set[str]) -> Source:
@@ -125,10 +151,17 @@ def module_imports(view: PackageView, module: str, used: set[str]) -> Source:
         package_modules=package_modules,
         local=module == "models",
     )
-RUNTIME_NAMES = ("ServiceError", "ResponseParseError", "MissingMemberError")
+
+
+def directions(service: Service) -> dict[str, Direction]:
+    """How each structure is typed: ``input`` when only requests hold it, else ``output``."""
+    outputs = {s.shape_name for s in queries.reachable(service, [*(o.output for o in service.operations), *(e for o in service.operations for e in o.errors)])}
+    inputs = {s.shape_name for s in queries.reachable(service, (o.input for o in service.operations))}
+    return {name: ("input" if name not in outputs else "output") for name in inputs | outputs}
 
 
 def package_view(service: Service, docs: Docs) -> PackageView:
+    direction = directions(service)
     enums = tuple(EnumView(e.class_name, enum_docstring(docs, e), e.values) for e in service.enums)
     structures, model_needs = [], set()
     forward: dict[str, tuple[str, ...]] = {}
@@ -136,19 +169,20 @@ def package_view(service: Service, docs: Docs) -> PackageView:
     for s in service.structures:
         fields, names = [], set()
         for member in s.members:
-            line, needs = field_line(service, member)
+            line, needs = field_line(service, member, direction.get(s.shape_name, "output"))
             fields.append(line)
             model_needs |= needs
             names |= {n[len(MODEL):] for n in needs if n.startswith(MODEL)}
-        structures.append(StructureView(s.class_name, structure_docstring(service, docs, s), tuple(fields)))
+        structures.append(
+            StructureView(
+                s.class_name, structure_docstring(service, docs, s), tuple(fields), s.union or s.event_stream
+            )
+        )
         later = tuple(sorted(names - defined))
         if later:
             forward[s.class_name] = later
         defined.add(s.class_name)
-    errors = tuple(
-        ErrorView(e.class_name, structure_docstring(service, docs, e), e.error_code or e.shape_name)
-        for e in service.exceptions
-    )
+    errors, error_needs = _errors(service, docs)
     operations, client_needs, paginator_needs = _operations(service, docs)
     paginators = tuple(o.paginator for o in operations if o.paginator is not None)
     model_names = tuple(sorted([e.class_name for e in service.enums] + [s.class_name for s in service.structures]))
@@ -177,6 +211,7 @@ def package_view(service: Service, docs: Docs) -> PackageView:
         all_names=tuple(all_names),
         needs={
             "models": frozenset(model_needs),
+            "errors": frozenset(error_needs),
             "client": frozenset(client_needs),
             "paginators": frozenset(paginator_needs),
         },
@@ -187,6 +222,34 @@ def package_view(service: Service, docs: Docs) -> PackageView:
 def _doc(docs: Docs, html: str, indent: int = 0, closes: bool = False) -> Source:
     """Model HTML documentation -> safe docstring body (see ``escaping.docstring``)."""
     return docstring(docs.text(html), indent, closes)
+
+
+def _errors(service: Service, docs: Docs) -> tuple[tuple[ErrorView, ...], set[str]]:
+    """The modeled errors, with their members as typed attributes (``message`` stays the
+    service's message, ``ServiceError.message``)."""
+    views, needs = [], set()
+    for error in service.exceptions:
+        members = []
+        taken = set(ERROR_RESERVED)
+        for member in error.members:
+            if member.attr_name == "message":
+                continue
+            name = member.attr_name
+            while name in taken:
+                name += "_"
+            taken.add(name)
+            typed = annotation(service, member.shape, "output", member).optional()
+            needs |= typed.needs
+            members.append(ErrorMemberView(name, member.wire_name, typed.source()))
+        views.append(
+            ErrorView(
+                error.class_name,
+                structure_docstring(service, docs, error),
+                error.error_code or error.shape_name,
+                tuple(members),
+            )
+        )
+    return tuple(views), needs
 
 
 def _operations(service: Service, docs: Docs) -> tuple[tuple[OperationView, ...], set[str], set[str]]:
@@ -226,12 +289,6 @@ def _paginator(
     service: Service, op: Operation, request: Structure, response: Structure, class_name: str
 ) -> tuple[PaginatorView, frozenset[str]]:
     assert op.paginator is not None
-    members = request.members
-    # botocore's paginator sets the input token and the limit key itself (PageSize); one the
-    # model requires stays the caller's to give, and PageSize still overrides it.
-    hidden_names = (
-        set(op.paginator.input_token) | ({op.paginator.limit_key} if op.paginator.limit_key else set())
-    ) - {m.wire_name for m in members if m.required}
     result_attr, item = None, ANY
     if op.paginator.result_key:
         first = op.paginator.result_key[0]
@@ -239,8 +296,10 @@ def _paginator(
             shape = queries.target(service, member)
             if member.wire_name == first and isinstance(shape, ListOf):
                 result_attr, item = member.attr_name, annotation(service, shape.member)
-    shown = tuple(m for m in members if m.wire_name not in hidden_names)
-    parameters = Parameters(service, shown)
+    # Every request member, the input token and limit key included: botocore's paginator
+    # starts from a token given directly and sends a limit given directly on every page
+    # (``page_size`` and ``starting_token`` take precedence).
+    parameters = Parameters(service, request.members)
     needs = _class_needs(request, response) | item.needs | parameters.needs
     view = PaginatorView(
         class_name=class_name,
@@ -251,7 +310,6 @@ def _paginator(
         response_class=response.class_name,
         item=item.source(),
         parameters=parameters.source,
-        hidden=tuple(m for m in members if m.wire_name in hidden_names),
         result_attr=result_attr,
     )
     return view, needs

@@ -56,7 +56,6 @@ class SiteError:
 class SitePaginator:
     class_name: str
     item: str
-    hidden: tuple[str, ...]  # attribute names the paginator sets
     result_attr: str | None
 
 
@@ -123,7 +122,7 @@ def site_view(
         paginator = None
         if view.paginator is not None:
             p = view.paginator
-            paginator = SitePaginator(p.class_name, str(p.item), tuple(m.attr_name for m in p.hidden), p.result_attr)
+            paginator = SitePaginator(p.class_name, str(p.item), p.result_attr)
         operations.append(
             SiteOperation(
                 method_name=op.method_name,

@@ -1,10 +1,12 @@
 """The generated classes' base: conversion to and from botocore's form, enums that survive
-values the model does not know, timestamps, and hidden sensitive values.
+values the model does not know, unions, timestamps, and hidden sensitive values.
+
+This module does not postpone its annotations (no ``from __future__ import annotations``):
+the fields every structure inherits from ``Shape`` must resolve from the generated modules,
+whose namespaces do not hold these names, for ``typing.get_type_hints`` to work there.
 
 Copied into every package codegen generates; do not edit.
 """
-
-from __future__ import annotations
 
 import datetime
 import enum
@@ -15,12 +17,19 @@ import sys
 import types
 import typing
 
-EnumT = typing.TypeVar("EnumT", bound=enum.Enum)
+import attrs
+
+EnumT = typing.TypeVar("EnumT", bound="WireEnum")
 
 
 class WireEnum(str, enum.Enum):
     """Base of the generated enums: members are strings equal to their wire value, and print
-    as it (``str()`` and f-strings give ``Completed``, as boto3's plain strings do)."""
+    as it (``str()`` and f-strings give ``Completed``, as boto3's plain strings do).
+
+    A value the model does not list is still a member, an unknown one: ``Status("Archived")``
+    (which is also how to send a value newer than the model) has ``.value == "Archived"``,
+    ``.is_unknown``, compares equal to ``"Archived"``, and is the same object each time.
+    """
 
     def __str__(self) -> str:
         return str(self.value)
@@ -28,43 +37,77 @@ class WireEnum(str, enum.Enum):
     def __format__(self, format_spec: str) -> str:
         return format(str(self.value), format_spec)
 
+    def __repr__(self) -> str:
+        if self._name_ is None:
+            return f"{type(self).__name__}({self._value_!r})"
+        return f"<{type(self).__name__}.{self._name_}: {self._value_!r}>"
 
-class MissingMemberError(KeyError):
-    """Data from the service lacks a member the model marks as required (or it is null)."""
+    @property
+    def is_unknown(self) -> bool:
+        """Whether the model does not list this value (it is newer than the model)."""
+        return self._name_ is None
 
-    def __init__(self, shape: str, member: str, attr: str) -> None:
-        self.shape, self.member, self.attr = shape, member, attr
-        super().__init__(
-            f"{shape}.{member} ({attr}) is required by the model but missing"
-        )
-
-    def __str__(self) -> str:
-        return str(self.args[0])
-
-
-def enum_value(value: enum.Enum | str) -> str:
-    """The wire value of an enum member, or a plain string passed as is."""
-    return str(value.value) if isinstance(value, enum.Enum) else value
-
-
-def enum_or_str(enum_class: type[EnumT], value: str) -> EnumT | str:
-    """The member for a value the model knows; the value itself, kept as given, otherwise."""
-    try:
-        return enum_class(value)
-    except ValueError:
-        return value
-
-
-def aware_datetime(value: datetime.datetime) -> datetime.datetime:
-    """botocore parses timestamps as aware datetimes; a naive one is taken to be UTC."""
-    if isinstance(value, datetime.datetime) and value.tzinfo is None:
-        return value.replace(tzinfo=datetime.timezone.utc)
-    return value
+    @classmethod
+    def _missing_(cls, value: object) -> typing.Any:
+        if not isinstance(value, str):
+            return None
+        unknown: dict[str, typing.Any] | None = cls.__dict__.get("_unknown_members_")
+        if unknown is None:
+            unknown = {}
+            type.__setattr__(cls, "_unknown_members_", unknown)
+        member = unknown.get(value)
+        if member is None:
+            member = str.__new__(cls, value)
+            member._value_ = value
+            member._name_ = None  # type: ignore[assignment]
+            unknown[value] = member
+        return member
 
 
 def redacted(value: object) -> str:
     """The repr of a sensitive member: never its value."""
     return "<redacted>" if value is not None else "None"
+
+
+@attrs.frozen
+class ResponseMetadata:
+    """What botocore says about the HTTP exchange behind a response (not part of equality).
+
+    ``corrected`` lists the paths of members the model requires but the service left out,
+    filled with their zero values (``codegen``'s client error correction).
+    """
+
+    request_id: str | None = None
+    http_status_code: int | None = None
+    http_headers: typing.Mapping[str, str] = attrs.field(factory=dict)
+    retry_attempts: int | None = None
+    host_id: str | None = None
+    corrected: tuple[str, ...] = ()
+
+    @classmethod
+    def from_botocore(
+        cls, data: typing.Mapping[str, typing.Any], corrected: tuple[str, ...] = ()
+    ) -> "ResponseMetadata":
+        return cls(
+            request_id=data.get("RequestId"),
+            http_status_code=data.get("HTTPStatusCode"),
+            http_headers=dict(data.get("HTTPHeaders") or {}),
+            retry_attempts=data.get("RetryAttempts"),
+            host_id=data.get("HostId"),
+            corrected=corrected,
+        )
+
+
+@attrs.frozen
+class UnknownMember:
+    """A member of a union (or an event of an event stream) the model does not know yet, as
+    the service sent it: its wire name (botocore keeps only the name)."""
+
+    name: str
+
+
+EMPTY: typing.Mapping[str, typing.Any] = types.MappingProxyType({})
+NO_METADATA = ResponseMetadata()
 
 
 # --- conversion to and from botocore's form -----------------------------------------------
@@ -88,21 +131,48 @@ class Converter(typing.NamedTuple):
     from_wire: Convert | None
 
 
+class MissingMemberError(KeyError):
+    """Data from the service lacks a member the model marks as required (or it is null)."""
+
+    def __init__(self, shape: str, member: str, attr: str) -> None:
+        self.shape, self.member, self.attr = shape, member, attr
+        super().__init__(
+            f"{shape}.{member} ({attr}) is required by the model but missing"
+        )
+
+    def __str__(self) -> str:
+        return str(self.args[0])
+
+
 ShapeT = typing.TypeVar("ShapeT", bound="Shape")
 
+# botocore's key for the exchange's metadata in a parsed response, and for a union member
+# its model does not know.
+RESPONSE_METADATA = "ResponseMetadata"
+UNKNOWN_UNION_MEMBER = "SDK_UNKNOWN_MEMBER"
 
+
+@attrs.frozen(kw_only=True)
 class Shape:
-    """Base of the generated structures: ``to_botocore`` and ``from_botocore``."""
+    """Base of the generated structures: ``to_botocore`` and ``from_botocore``, and what the
+    wire carried beyond the model: ``extra`` (members the model does not know, or that
+    botocore's handlers add, kept as botocore gave them) and ``response_metadata`` (request
+    id, HTTP status and headers, retries; not part of equality)."""
 
-    __slots__ = ()
+    extra: typing.Mapping[str, typing.Any] = attrs.field(default=EMPTY, repr=False)
+    response_metadata: ResponseMetadata = attrs.field(
+        default=NO_METADATA, repr=False, eq=False
+    )
     # Set on each class by ``bind``; looked up in the class's own namespace only.
     _wire_shape: typing.ClassVar[str]
     _wire_out: typing.ClassVar[MemberTable]
     _wire_in: typing.ClassVar[MemberTable]
+    _wire_names: typing.ClassVar[frozenset[str]]
     _wire_required: typing.ClassVar[tuple[tuple[str, str], ...]]
 
     def to_botocore(self) -> dict[str, typing.Any]:
-        """This value as botocore parameters: the members that are set, in model order."""
+        """This value as botocore parameters: the members that are set, in model order, then
+        ``extra``. Sequences and mappings of other types are sent as lists and dicts."""
         cls = type(self)
         members = cls.__dict__.get("_wire_out")
         if members is None:
@@ -110,18 +180,35 @@ class Shape:
         params: dict[str, typing.Any] = {}
         for attr, wire, convert in members:
             value = getattr(self, attr)
-            if value is not None:
-                params[wire] = value if convert is None else convert(value)
+            if value is None:
+                continue
+            if convert is not None:
+                try:
+                    value = convert(value)
+                except _WrongType as error:
+                    raise TypeError(f"{cls.__name__}.{attr}: {error}") from None
+            elif isinstance(value, typing.Mapping) and not isinstance(value, dict):
+                value = dict(value)
+            elif isinstance(value, (set, frozenset, range)) or (
+                isinstance(value, typing.Sequence)
+                and not isinstance(value, (str, bytes, bytearray, list, tuple))
+            ):
+                value = list(value)
+            params[wire] = value
+        if self.extra:
+            params.update(self.extra)
+        unknown = getattr(self, "unknown_member", None)
+        if unknown is not None:  # as botocore's parser gives it
+            params[UNKNOWN_UNION_MEMBER] = {"name": unknown.name}
         return params
 
     @classmethod
     def from_botocore(
         cls: type[ShapeT], data: typing.Mapping[str, typing.Any]
     ) -> ShapeT:
-        """Build from botocore's parsed form.
-
-        Members the model does not know are ignored; a member it requires but the data lacks
-        (or gives as null) raises ``MissingMemberError`` naming it.
+        """Build from botocore's parsed form. Members the model does not know go to ``extra``;
+        a member it requires but the data lacks (or gives as null) raises
+        ``MissingMemberError`` naming it (``responses.parse_response`` corrects that).
         """
         members = cls.__dict__.get("_wire_in")
         if members is None:
@@ -135,7 +222,45 @@ class Shape:
         for wire, attr in cls._wire_required:
             if attr not in fields:
                 raise MissingMemberError(cls._wire_shape, wire, attr)
+        if len(data) > len(fields):
+            unknown = data.keys() - cls._wire_names
+            if unknown:
+                metadata = data.get(RESPONSE_METADATA)
+                if metadata is not None:
+                    unknown.discard(RESPONSE_METADATA)
+                    fields["response_metadata"] = ResponseMetadata.from_botocore(
+                        metadata
+                    )
+                if UNKNOWN_UNION_MEMBER in unknown and "unknown_member" in cls.__dict__:
+                    unknown.discard(UNKNOWN_UNION_MEMBER)
+                    described = data[UNKNOWN_UNION_MEMBER]
+                    name = (
+                        described.get("name", "") if isinstance(described, dict) else ""
+                    )
+                    fields["unknown_member"] = UnknownMember(str(name))
+                if unknown:
+                    fields["extra"] = {key: data[key] for key in unknown}
+        if not fields and "unknown_member" in cls.__dict__:
+            # A union (or event) with no member the model knows: the service sent one botocore
+            # could not name.
+            fields["unknown_member"] = UnknownMember("")
         return typing.cast(ShapeT, typing.cast(typing.Any, cls)(**fields))
+
+
+def check_union(self: Shape) -> None:
+    """A union's ``__attrs_post_init__``: exactly one member is set (or the member the model
+    does not know, ``unknown_member``)."""
+    set_members = [
+        field.name
+        for field in attrs.fields(type(self))
+        if field.name not in ("extra", "response_metadata")
+        and getattr(self, field.name) is not None
+    ]
+    if len(set_members) != 1:
+        raise ValueError(
+            f"{type(self).__name__} is a union: set exactly one member, not "
+            f"{len(set_members)} ({', '.join(set_members) or 'none'})"
+        )
 
 
 def complete_forward_references(
@@ -153,15 +278,22 @@ def complete_forward_references(
                 scope.setdefault(other, namespace[other])
 
 
+# Fields every structure has beside its members (``Shape``), and a union's unknown member.
+OWN_FIELDS = ("extra", "response_metadata", "unknown_member")
+
+
 def bind(cls: type[ShapeT]) -> type[ShapeT]:
     """Attach its member table to ``cls``, a class of a generated models module."""
-    import attrs  # here, not above: the command line imports this module, never attrs
-
     module = sys.modules[cls.__module__]
-    entry = _member_tables(module.__name__, getattr(module, "__file__", None))[
-        cls.__name__
+    tables = _member_tables(module.__name__, getattr(module, "__file__", None))
+    entry = tables.get(cls.__name__)
+    if entry is None:
+        raise TypeError(f"{cls.__name__} is not a class of {module.__name__}")
+    fields = [
+        field.name
+        for field in attrs.fields(typing.cast(typing.Any, cls))
+        if field.name not in OWN_FIELDS
     ]
-    fields = [field.name for field in attrs.fields(typing.cast(typing.Any, cls))]
     wire_names = entry["wire"]
     if len(fields) != len(wire_names):
         raise TypeError(
@@ -174,6 +306,7 @@ def bind(cls: type[ShapeT]) -> type[ShapeT]:
     members = [(a, w, converters.get(w)) for a, w in zip(fields, wire_names)]
     required = set(entry.get("required", ()))
     cls._wire_shape = entry["shape"]
+    cls._wire_names = frozenset(wire_names)
     cls._wire_required = tuple((w, a) for a, w, _ in members if w in required)
     cls._wire_in = tuple((w, a, c.from_wire if c else None) for a, w, c in members)
     cls._wire_out = tuple((a, w, c.to_wire if c else None) for a, w, c in members)
@@ -207,19 +340,65 @@ def _converter(module: types.ModuleType, spec: list[typing.Any]) -> Converter:
         key = None if spec[1] is None else _converter(module, spec[1])
         value = None if spec[2] is None else _converter(module, spec[2])
         return map_of(key, value)
+    if kind == "event_stream":
+        return event_stream(getattr(module, spec[1]))
     raise ValueError(f"unknown converter {kind!r}")
 
 
-#: A timestamp: botocore takes datetimes as they are and parses them as aware datetimes.
+class _WrongType(TypeError):
+    """A value of the wrong Python type where a structure belongs (``to_botocore`` names the
+    field)."""
+
+
+def aware_datetime(value: datetime.datetime) -> datetime.datetime:
+    """botocore parses timestamps as aware datetimes; a naive one is taken to be UTC."""
+    if isinstance(value, datetime.datetime) and value.tzinfo is None:
+        return value.replace(tzinfo=datetime.timezone.utc)
+    return value
+
+
+#: A timestamp: botocore takes datetimes, ISO 8601 strings and epoch numbers as they are,
+#: and parses them as aware datetimes.
 TIMESTAMP = Converter(None, aware_datetime)
 
 
-def enum_of(enum_class: type[enum.Enum]) -> Converter:
-    return Converter(enum_value, functools.partial(enum_or_str, enum_class))
+def enum_value(value: enum.Enum | str) -> str:
+    """The wire value of an enum member, or a plain string passed as is."""
+    return str(value.value) if isinstance(value, enum.Enum) else value
+
+
+def enum_of(enum_class: type[WireEnum]) -> Converter:
+    return Converter(enum_value, functools.partial(_enum_from_wire, enum_class))
+
+
+def _enum_from_wire(enum_class: type[WireEnum], value: typing.Any) -> typing.Any:
+    """The member for a value (an unknown member for one the model does not list); a value
+    that is not a string is passed as the service sent it, as botocore does."""
+    return enum_class(value) if isinstance(value, str) else value
 
 
 def structure(cls: type[Shape]) -> Converter:
-    return Converter(Shape.to_botocore, cls.from_botocore)
+    def to_wire(value: typing.Any) -> dict[str, typing.Any]:
+        if not isinstance(value, cls):
+            raise _WrongType(
+                f"expected a {cls.__name__}, got {type(value).__name__} (build a "
+                f"{cls.__name__}(...); {cls.__name__}.from_botocore() converts a dict in "
+                "botocore's form)"
+            )
+        return value.to_botocore()
+
+    return Converter(to_wire, cls.from_botocore)
+
+
+def event_stream(cls: type[Shape]) -> Converter:
+    """An output event stream: botocore's ``EventStream``, its events typed as ``cls`` (the
+    stream's structure, one member set per event)."""
+    from .streams import EventStream
+
+    package = cls.__module__.rpartition(".")[0]
+    return Converter(
+        None, lambda stream: EventStream(stream, cls.from_botocore, package)
+    )
 
 
 def list_of(item: Converter) -> Converter:

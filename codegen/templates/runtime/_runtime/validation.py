@@ -6,8 +6,10 @@ Copied into every package codegen generates; do not edit.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import re
+import sys
 import typing
 
 import botocore.exceptions
@@ -95,3 +97,85 @@ def validate_strictly(
     problems = strict_problems(input_shape, params, "")
     if problems:
         raise botocore.exceptions.ParamValidationError(report="\n".join(problems))
+
+
+# --- botocore's validation messages, naming the Python fields -------------------------------
+
+# The paths botocore's messages name: ``in input: "Name"``, ``in Filters[0]: "Name"``,
+# ``parameter in input: "Foo"``, ``for parameter Filters[0].Name,``.
+_MISSING = re.compile(r'(parameter in (?P<where>[^:]+): "(?P<name>[^"]+)")')
+_PARAMETER = re.compile(r"(for parameter (?P<path>[^,\s]+))")
+
+
+@contextlib.contextmanager
+def explained_validation(request: typing.Any) -> typing.Iterator[None]:
+    """botocore's ``ParamValidationError`` with each wire path followed by the Python path of
+    the field it names (``"HyperParameterTuningJobName" (hyper_parameter_tuning_job_name)``).
+    """
+    try:
+        yield
+    except botocore.exceptions.ParamValidationError as error:
+        if request is None:
+            raise
+        report = str(error.kwargs.get("report", ""))
+        explained = "\n".join(
+            _explain(type(request), line) for line in report.split("\n")
+        )
+        if explained == report:
+            raise
+        raise botocore.exceptions.ParamValidationError(report=explained) from None
+
+
+def _explain(request_class: type, line: str) -> str:
+    match = _MISSING.search(line)
+    if match is not None:
+        where = "" if match["where"] == "input" else match["where"]
+        path = f"{where}.{match['name']}" if where else match["name"]
+        python = python_path(request_class, path)
+        if python:
+            return line[: match.end()] + f" ({python})" + line[match.end() :]
+        return line
+    match = _PARAMETER.search(line)
+    if match is not None:
+        python = python_path(request_class, match["path"])
+        if python:
+            return line[: match.end()] + f" ({python})" + line[match.end() :]
+    return line
+
+
+_SEGMENT = re.compile(r"([^.\[\]]+)((?:\[[^\]]*\])*)")
+
+
+def python_path(request_class: type, wire_path: str) -> str | None:
+    """The Python attribute path of a wire path of botocore's parameters
+    (``Filters[0].Name`` -> ``filters[0].name``); None when it names no field."""
+    import attrs
+
+    from .shapes import OWN_FIELDS, _member_tables
+
+    module = sys.modules[request_class.__module__]
+    tables = _member_tables(module.__name__, getattr(module, "__file__", None))
+    current: typing.Any = request_class
+    parts = []
+    for segment in wire_path.split("."):
+        found = _SEGMENT.fullmatch(segment)
+        table = tables.get(getattr(current, "__name__", ""))
+        if current is None or table is None or found is None:
+            return None
+        name, indexes = found.group(1), found.group(2)
+        if name not in table["wire"]:
+            return None
+        fields = [f.name for f in attrs.fields(current) if f.name not in OWN_FIELDS]
+        parts.append(fields[table["wire"].index(name)] + indexes)
+        nested = _structure_in(table.get("convert", {}).get(name))
+        current = getattr(module, nested, None) if nested else None
+    return ".".join(parts)
+
+
+def _structure_in(spec: typing.Any) -> str | None:
+    """The class a converter spec ends in through lists and maps, if it is a structure."""
+    while isinstance(spec, list) and spec:
+        if spec[0] == "structure":
+            return str(spec[1])
+        spec = spec[1] if spec[0] == "list" else (spec[2] if spec[0] == "map" else None)
+    return None

@@ -1,0 +1,86 @@
+"""Streams in responses, typed: a streaming blob's body, and an event stream's events.
+
+A streaming body is botocore's own object (``StreamingBody``, or its checksumming
+subclass); ``StreamingBody`` here is the protocol it satisfies, so a checker knows ``read``,
+``iter_chunks``, ``iter_lines``, ``close`` and ``with``.
+
+An event stream wraps botocore's ``EventStream``: each event is the stream's structure with
+the one member the event is set (as a union), converted to the generated classes; a modeled
+error inside the stream is raised as the package's class for it; an event of a type the model
+does not know is kept, as ``unknown_member`` naming its type (botocore's own iterator skips
+such events, so the raw messages are read here when botocore exposes them).
+
+Copied into every package codegen generates; do not edit.
+"""
+
+from __future__ import annotations
+
+import importlib
+import typing
+
+from .calls import translated_errors
+
+EventT = typing.TypeVar("EventT")
+
+
+@typing.runtime_checkable
+class StreamingBody(typing.Protocol):
+    """A streamed response body (botocore's ``StreamingBody``): read it once, then close it."""
+
+    def read(self, amt: int | None = None) -> bytes: ...
+
+    def iter_chunks(self, chunk_size: int = ...) -> typing.Iterator[bytes]: ...
+
+    def iter_lines(
+        self, chunk_size: int = ..., keepends: bool = False
+    ) -> typing.Iterator[bytes]: ...
+
+    def close(self) -> None: ...
+
+    def __enter__(self) -> typing.Any: ...
+
+    def __exit__(self, *exc_info: object) -> typing.Any: ...
+
+
+class EventStream(typing.Generic[EventT]):
+    """The events of an event stream, typed, in the order the service sends them."""
+
+    def __init__(
+        self,
+        stream: typing.Any,
+        convert: typing.Callable[[typing.Mapping[str, typing.Any]], EventT],
+        package: str,
+    ) -> None:
+        self._stream = stream
+        self._convert = convert
+        self._package = package
+
+    def __iter__(self) -> typing.Iterator[EventT]:
+        errors = importlib.import_module(f"{self._package}.errors").ERRORS
+        with translated_errors(errors):
+            for parsed in self._parsed_events():
+                yield self._convert(parsed)
+
+    def _parsed_events(self) -> typing.Iterator[typing.Mapping[str, typing.Any]]:
+        raw = getattr(self._stream, "_event_generator", None)
+        parse = getattr(self._stream, "_parse_event", None)
+        if raw is None or parse is None:  # a botocore without them: its own iterator
+            yield from self._stream
+            return
+        for message in raw:
+            parsed = parse(message)
+            if parsed:
+                yield parsed
+            else:  # an event type the model does not know
+                name = str(getattr(message, "headers", {}).get(":event-type", ""))
+                yield {"SDK_UNKNOWN_MEMBER": {"name": name}}
+
+    def close(self) -> None:
+        """Stop reading: close the connection the events come on."""
+        self._stream.close()
+
+    def __enter__(self) -> EventStream[EventT]:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
