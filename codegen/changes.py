@@ -447,7 +447,7 @@ class _ServiceDiff:
                 else:
                     yield change("additive", "member added", annotation)
                 continue
-            yield from self.member(old_member, new_member, is_output, change)
+            yield from self.member(old_member, new_member, is_input, is_output, change)
 
     def member_python_name(self, structure: Structure, attr_name: str) -> str:
         if structure.class_name == structure.shape_name:
@@ -455,7 +455,7 @@ class _ServiceDiff:
         return f"{structure.class_name}.{attr_name}"
 
     def member(
-        self, old: Member, new: Member, is_output: bool, change: _ChangeFactory
+        self, old: Member, new: Member, is_input: bool, is_output: bool, change: _ChangeFactory
     ) -> Iterator[Change]:
         if old.attr_name != new.attr_name:
             yield change("breaking", "renamed in Python", f"{old.attr_name} -> {new.attr_name}")
@@ -466,12 +466,14 @@ class _ServiceDiff:
                 yield change("breaking", "no longer required", "may now be None")
             else:
                 yield change("additive", "no longer required")
-        direction = "output" if is_output else "input"
+        direction: annotations.Direction = (
+            "shared" if is_output and is_input else "output" if is_output else "input"
+        )
         old_type = _annotation(self.old, old.shape, direction)
         new_type = _annotation(self.new, new.shape, direction)
         if old_type != new_type:
             # A response member that became an enum: its values are still strings.
-            became_enum = is_output and old_type == "str" and isinstance(self.new.shape(new.shape), Enum)
+            became_enum = direction == "output" and old_type == "str" and isinstance(self.new.shape(new.shape), Enum)
             kind: Kind = "additive" if became_enum else "breaking"
             yield change(kind, "type changed", f"{old_type} -> {new_type}")
         else:

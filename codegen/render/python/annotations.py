@@ -12,7 +12,11 @@ Two directions, because users pass values in and read values out:
 - **output** (responses, and every class a service returns) is precise: ``list``, ``dict``,
   the enum itself (a value the model does not know is an unknown member of it), ``datetime``,
   ``bytes``, a ``StreamingBody`` for a streaming blob, a typed ``EventStream`` for an event
-  stream. A class used both ways is typed as output.
+  stream;
+- **shared** (a class requests and responses both hold: DynamoDB's ``AttributeValue``, a
+  ``Tag``) takes the enum's literals, any ``Sequence`` and any ``Mapping`` as input does (a
+  reader of a ``Sequence`` loses only ``append``), but keeps ``datetime`` and ``bytes``
+  precise (build one with a ``datetime``).
 
 ``annotation`` composes only identifiers the naming rules produced (class names) and fixed
 names of the standard library and the runtime; ``Annotation.needs`` lists what must be
@@ -39,7 +43,7 @@ from codegen.style import LINE_LENGTH
 MODEL = "model:"
 LITERAL = "literal:"
 
-Direction = Literal["input", "output"]
+Direction = Literal["input", "output", "shared"]
 
 _SCALARS: dict[str, tuple[str, frozenset[str]]] = {
     "string": ("str", frozenset()),
@@ -122,19 +126,19 @@ def annotation(
             text, needs = (_INPUT_SCALARS if direction == "input" else {}).get(kind, _SCALARS[kind])
             return Annotation(text, needs)
         case Enum(class_name=name):
-            if direction == "input":
+            if direction != "output":
                 return Annotation(
                     f"{name} | _literals.{name}", frozenset({MODEL + name, LITERAL + name})
                 )
             return model_class(name)
         case ListOf(member=item):
             inner = annotation(service, item, direction)
-            if direction == "input":
+            if direction != "output":
                 return Annotation(f"typing.Sequence[{inner.text}]", inner.needs | {"typing"})
             return Annotation(f"list[{inner.text}]", inner.needs)
         case MapOf(key=key, value=value):
             k, v = annotation(service, key, direction), annotation(service, value, direction)
-            if direction == "input":
+            if direction != "output":
                 return Annotation(f"typing.Mapping[{k.text}, {v.text}]", k.needs | v.needs | {"typing"})
             return Annotation(f"dict[{k.text}, {v.text}]", k.needs | v.needs)
         case Structure(document=True):

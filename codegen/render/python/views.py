@@ -154,10 +154,15 @@ def module_imports(view: PackageView, module: str, used: set[str]) -> Source:
 
 
 def directions(service: Service) -> dict[str, Direction]:
-    """How each structure is typed: ``input`` when only requests hold it, else ``output``."""
-    outputs = {s.shape_name for s in queries.reachable(service, [*(o.output for o in service.operations), *(e for o in service.operations for e in o.errors)])}
+    """How each structure is typed (``annotations``): ``input`` when only requests hold it,
+    ``output`` when only responses (and errors) do, ``shared`` when both do."""
+    out_roots = [*(o.output for o in service.operations), *(e for o in service.operations for e in o.errors)]
+    outputs = {s.shape_name for s in queries.reachable(service, out_roots)}
     inputs = {s.shape_name for s in queries.reachable(service, (o.input for o in service.operations))}
-    return {name: ("input" if name not in outputs else "output") for name in inputs | outputs}
+    return {
+        name: "shared" if name in inputs and name in outputs else "input" if name in inputs else "output"
+        for name in inputs | outputs
+    }
 
 
 def package_view(service: Service, docs: Docs) -> PackageView:

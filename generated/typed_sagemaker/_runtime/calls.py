@@ -80,7 +80,7 @@ def translated_errors(
     try:
         yield
     except botocore.exceptions.ClientError as error:
-        details = error.response.get("Error", {})
+        details: typing.Mapping[str, typing.Any] = error.response.get("Error", {})
         modeled = errors.get(details.get("QueryErrorCode", "")) or errors.get(
             details.get("Code", "")
         )

@@ -16,7 +16,7 @@ import typing
 import botocore.exceptions
 
 
-class ServiceErrorBase(botocore.exceptions.ClientError):  # type: ignore[misc]
+class ServiceErrorBase(botocore.exceptions.ClientError):  # type: ignore[misc, unused-ignore]
     """A modeled error of the service; ``except ClientError`` still catches it."""
 
     code: typing.ClassVar[str] = ""

@@ -13,8 +13,12 @@ import botocore.paginate
 
 from .calls import translated_errors
 
+# botocore's page iterator, as checkers see it with or without botocore-stubs: the private
+# methods overridden below are not in the stubs, so it is taken as untyped either way.
+_BotocorePageIterator: typing.Any = botocore.paginate.PageIterator
 
-class CycleSafePageIterator(botocore.paginate.PageIterator):  # type: ignore[misc]
+
+class CycleSafePageIterator(_BotocorePageIterator):  # type: ignore[misc]
     """botocore's page iterator, refusing to send a token it already sent in this listing.
 
     botocore stops only when the same token comes back twice in a row; a service that cycles
@@ -40,7 +44,7 @@ class CycleSafePageIterator(botocore.paginate.PageIterator):  # type: ignore[mis
         return super()._make_request(current_kwargs)
 
 
-def cycle_safe(paginator: botocore.paginate.Paginator) -> botocore.paginate.Paginator:
+def cycle_safe(paginator: typing.Any) -> typing.Any:
     """``paginator``, its listings refusing a token already sent (``CycleSafePageIterator``)."""
     paginator.PAGE_ITERATOR_CLS = CycleSafePageIterator
     return paginator
@@ -59,7 +63,7 @@ class PageIterator(typing.Generic[PageT, ItemT]):
 
     def __init__(
         self,
-        start: typing.Callable[[], botocore.paginate.PageIterator],
+        start: typing.Callable[[], typing.Any],
         parse_page: typing.Callable[[typing.Mapping[str, typing.Any]], PageT],
         items_of: typing.Callable[[PageT], typing.Iterable[ItemT]],
         errors: typing.Mapping[str, type[botocore.exceptions.ClientError]],
@@ -68,9 +72,9 @@ class PageIterator(typing.Generic[PageT, ItemT]):
         self._parse_page = parse_page
         self._items_of = items_of
         self._errors = errors
-        self._latest: botocore.paginate.PageIterator | None = None
+        self._latest: typing.Any = None  # botocore's page iterator of the latest walk
 
-    def _pages(self) -> botocore.paginate.PageIterator:
+    def _pages(self) -> typing.Any:
         self._latest = self._start()
         return self._latest
 
@@ -99,8 +103,7 @@ class PageIterator(typing.Generic[PageT, ItemT]):
         """The token to pass as ``starting_token`` to continue after ``max_items``."""
         if self._latest is None:
             return None
-        token: str | None = self._latest.resume_token
-        return token
+        return typing.cast("str | None", self._latest.resume_token)
 
 
 def pagination_config(

@@ -30,7 +30,7 @@ def cache_dir() -> pathlib.Path:
     return pathlib.Path(base) / PACKAGE
 
 
-class SliceLoader(botocore.loaders.Loader):  # type: ignore[misc]  # botocore is untyped
+class SliceLoader(botocore.loaders.Loader):  # type: ignore[misc, unused-ignore]  # (untyped without botocore-stubs)
     """botocore's loader for this package's data directory, falling back to ``fallback`` for
     the files the slice does not hold (endpoints, partitions, retry and default configuration).
 
