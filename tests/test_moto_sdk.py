@@ -133,3 +133,34 @@ def test_the_harness_notices_a_typed_client_that_loses_a_member(
     assert (read.kind, read.outcome) == ("read", "fail")
     assert read.detail.startswith("QueueUrl: boto3 'http://"), read.detail
     assert (types.kind, types.outcome) == ("types", "pass")
+
+
+# --- streaming bodies, as users use them --------------------------------------------------------
+
+
+def test_uploads_from_bytes_and_files_and_downloads_as_a_typed_stream(
+    server: MotoServer, typed_service: TypedImports, tmp_path: Any
+) -> None:
+    import boto3
+
+    typed = typed_service("s3")
+    credentials = {"region_name": "us-east-1", "endpoint_url": server.url,
+                   "aws_access_key_id": "testing", "aws_secret_access_key": "testing"}
+    ours = typed.client(**credentials)
+    theirs = boto3.client("s3", **credentials)
+    server.reset()
+    ours.create_bucket(bucket="streams")
+    payload = bytes(range(256)) * 1000
+    (tmp_path / "payload.bin").write_bytes(payload)
+    with open(tmp_path / "payload.bin", "rb") as handle:
+        ours.put_object(bucket="streams", key="from-file", body=handle)
+    ours.put_object(bucket="streams", key="from-bytes", body=payload)
+    ours.put_object(bucket="streams", key="from-buffer", body=io.BytesIO(payload))
+    for key in ("from-file", "from-bytes", "from-buffer"):
+        assert theirs.get_object(Bucket="streams", Key=key)["Body"].read() == payload, key
+        response = ours.get_object(bucket="streams", key=key)
+        streams = __import__(f"{typed.module.__name__}._runtime.streams", fromlist=["StreamingBody"])
+        assert isinstance(response.body, streams.StreamingBody)
+        with response.body:  # closes the connection (botocore's __enter__ gives the raw stream)
+            chunks = list(response.body.iter_chunks(chunk_size=4096))
+        assert b"".join(chunks) == payload and len(chunks) == 63
