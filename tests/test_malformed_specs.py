@@ -398,6 +398,12 @@ def waiters_with(change: Callable[[dict[str, Any]], None]) -> dict[str, Any]:
     return table
 
 
+def test_the_valid_waiters_generate(run: Run) -> None:
+    code, err = run.spec().generate()
+    assert code == 0, err
+    assert "class ItemsListedWaiter:" in read_tree(run.output)["typed_demo/waiters.py"].decode()
+
+
 @pytest.mark.parametrize(
     ("waiters", "message"),
     [

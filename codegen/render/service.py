@@ -49,7 +49,11 @@ def render_service(
     python, text = python_environment(), text_environment()
     view = package_view(service, docs)
     pkg = service.package
-    modules = [*PYTHON_MODULES, *(("paginators",) if view.paginators else ())]
+    modules = [
+        *PYTHON_MODULES,
+        *(("paginators",) if view.paginators else ()),
+        *(("waiters",) if view.waiters else ()),
+    ]
     sources = {f"{pkg}/{m}.py": _render_module(python, view, m) for m in modules}
     sources["docs/conf.py"] = python.get_template("site/conf.py.j2").render(view=view)
     first = view.operations[0]

@@ -2,7 +2,8 @@
 
 Each module's view collects the names its annotations and expressions need
 (``Annotation.needs``: standard-library modules such as ``datetime``, classes of the models
-module as ``model:Name``, classes of the paginators module as ``paginator:Name``) and the fixed
+module as ``model:Name``, classes of the paginators and waiters modules as ``paginator:Name``
+and ``waiter:Name``) and the fixed
 names its template always uses; ``import_block`` writes the block, grouped and sorted as isort
 and black leave it (long ``from`` imports exploded, one name a line, with a trailing comma).
 """
@@ -16,6 +17,7 @@ from codegen.render.python.annotations import MODEL
 from codegen.render.python.runtime import RUNTIME
 
 PAGINATOR = "paginator:"
+WAITER = "waiter:"
 
 
 def import_block(
@@ -34,6 +36,7 @@ def import_block(
     needs = set(needs)
     models = sorted(n[len(MODEL):] for n in needs if n.startswith(MODEL))
     paginators = sorted(n[len(PAGINATOR):] for n in needs if n.startswith(PAGINATOR))
+    waiters = sorted(n[len(WAITER):] for n in needs if n.startswith(WAITER))
     runtime = sorted(n[len(RUNTIME):] for n in needs if n.startswith(RUNTIME))
     modules = sorted({*stdlib, *(n for n in needs if ":" not in n)})
     groups: list[list[str]] = []
@@ -49,6 +52,8 @@ def import_block(
         own.append(_from(f"{package}.models", models))
     if paginators:
         own.append(_from(f"{package}.paginators", paginators))
+    if waiters:
+        own.append(_from(f"{package}.waiters", waiters))
     if own:
         groups.append(own)
     return code("\n\n".join("\n".join(group) for group in groups))

@@ -34,6 +34,8 @@ SYMBOLS = {
     "PageIterator": "paging",
     "cycle_safe": "paging",
     "pagination_config": "paging",
+    "WaiterTable": "waiting",
+    "WaiterError": "waiting",
 }
 
 
