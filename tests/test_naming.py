@@ -91,3 +91,8 @@ def test_the_client_s_waiter_methods_are_reserved() -> None:
     assert naming.method_name("GetWaiter") == "get_waiter_"
     assert naming.method_name("WaiterNames") == "waiter_names_"
     assert naming.class_names(["WaiterError"]) == {"WaiterError": "WaiterError_"}
+
+
+def test_the_testing_module_s_names_are_reserved() -> None:
+    names = naming.class_names(["Stubber", "StubbedError", "RequestMismatch"])
+    assert names == {"RequestMismatch": "RequestMismatch_", "StubbedError": "StubbedError_", "Stubber": "Stubber_"}

@@ -100,6 +100,12 @@ HELPER_CLASS_NAMES = (
     "ResponseParseError",
     "MissingMemberError",
     "WaiterError",
+    # the testing module's
+    "Stubber",
+    "StubbedError",
+    "RequestMismatch",
+    "UnexpectedCall",
+    "OutOfOrderCall",
 )
 
 # Module-level constants of the modules that hold or import the shapes' classes (``errors.ERRORS``,

@@ -2,8 +2,8 @@
 
 Each module's view collects the names its annotations and expressions need
 (``Annotation.needs``: standard-library modules such as ``datetime``, classes of the models
-module as ``model:Name``, classes of the paginators and waiters modules as ``paginator:Name``
-and ``waiter:Name``) and the fixed
+module as ``model:Name``, classes of the paginators, waiters and client modules as
+``paginator:Name``, ``waiter:Name`` and ``client:Name``) and the fixed
 names its template always uses; ``import_block`` writes the block, grouped and sorted as isort
 and black leave it (long ``from`` imports exploded, one name a line, with a trailing comma).
 """
@@ -18,6 +18,7 @@ from codegen.render.python.runtime import RUNTIME
 
 PAGINATOR = "paginator:"
 WAITER = "waiter:"
+CLIENT = "client:"
 
 
 def import_block(
@@ -37,6 +38,7 @@ def import_block(
     models = sorted(n[len(MODEL):] for n in needs if n.startswith(MODEL))
     paginators = sorted(n[len(PAGINATOR):] for n in needs if n.startswith(PAGINATOR))
     waiters = sorted(n[len(WAITER):] for n in needs if n.startswith(WAITER))
+    clients = sorted(n[len(CLIENT):] for n in needs if n.startswith(CLIENT))
     runtime = sorted(n[len(RUNTIME):] for n in needs if n.startswith(RUNTIME))
     modules = sorted({*stdlib, *(n for n in needs if ":" not in n)})
     groups: list[list[str]] = []
@@ -48,6 +50,8 @@ def import_block(
     if package_modules:
         own.append(f"from {dotted(package)} import {', '.join(identifier(m) for m in sorted(package_modules))}")
     own += [f"from {dotted(package)}._runtime import {identifier(m)} as _{m}" for m in runtime]
+    if clients:
+        own.append(_from(f"{package}.client", clients))
     if models and not local:
         own.append(_from(f"{package}.models", models))
     if paginators:

@@ -36,6 +36,12 @@ SYMBOLS = {
     "pagination_config": "paging",
     "WaiterTable": "waiting",
     "WaiterError": "waiting",
+    "TypedStubber": "stubbing",
+    "Method": "stubbing",
+    "StubbedError": "stubbing",
+    "RequestMismatch": "stubbing",
+    "UnexpectedCall": "stubbing",
+    "OutOfOrderCall": "stubbing",
 }
 
 

@@ -114,6 +114,7 @@ FIXED_IMPORTS: dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]
     "client": (("typing",), ("botocore.client", "botocore.config", "botocore.session"), ("errors",)),
     "paginators": (("typing",), ("botocore.client",), ("errors",)),
     "waiters": (("typing",), ("botocore.client",), ("errors",)),
+    "testing": (("typing",), (), ("errors",)),
 }
 
 
