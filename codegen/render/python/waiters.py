@@ -60,23 +60,25 @@ def expected_text(value: object) -> str:
     return json.dumps(value, ensure_ascii=False, sort_keys=True)
 
 
-def acceptor_condition(acceptor: Acceptor) -> str:
-    """When an acceptor matches, in words (RST inline literals for the spec's text)."""
-    expected = expected_text(acceptor.expected)
+def acceptor_condition(acceptor: Acceptor, quote: str = "``") -> str:
+    """When an acceptor matches, in words; the spec's text between ``quote`` s (RST inline
+    literals by default)."""
+    expected = f"{quote}{expected_text(acceptor.expected)}{quote}"
+    argument = f"{quote}{acceptor.argument}{quote}"
     match acceptor.matcher:
         case "path":
-            return f"``{acceptor.argument}`` is ``{expected}``"
+            return f"{argument} is {expected}"
         case "pathAll":
-            return f"every value of ``{acceptor.argument}`` is ``{expected}``"
+            return f"every value of {argument} is {expected}"
         case "pathAny":
-            return f"any value of ``{acceptor.argument}`` is ``{expected}``"
+            return f"any value of {argument} is {expected}"
         case "status":
-            return f"the HTTP status is {expected}"
+            return f"the HTTP status is {expected_text(acceptor.expected)}"
     if acceptor.expected is True:
         return "any error"
     if acceptor.expected is False:
         return "no error"
-    return f"the error is ``{acceptor.expected}``"
+    return f"the error is {quote}{acceptor.expected}{quote}"
 
 
 def rules_text(waiter: Waiter) -> str:
