@@ -225,13 +225,15 @@ class TypedStubber:
         if spec.response is None:
             if response is not None:
                 raise TypeError(f"{method} returns nothing; stub it with None")
-            return {}
+            return {"ResponseMetadata": {"HTTPStatusCode": 200}}
         if not isinstance(response, spec.response):
             raise TypeError(
                 f"{method} returns {spec.response.__name__}, "
                 f"not {type(response).__name__}"
             )
         data: dict[str, typing.Any] = response.to_botocore()
+        # As every response botocore parses has it (waiters' status matchers read it).
+        data.setdefault("ResponseMetadata", {"HTTPStatusCode": 200})
         return data
 
     @staticmethod
