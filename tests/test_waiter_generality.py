@@ -1,26 +1,24 @@
 """Every waiter of several services, typed, decides as botocore's own waiter does.
 
-For each waiter, each response its acceptors can tell apart is stubbed for both sides: a
-response with each plain path acceptor's value put at its path, one without any, and each
-error code an acceptor names. botocore's waiter on botocore's Stubber and the typed waiter on
-the typed Stubber then wait one attempt; their outcomes (success, or failure and reason) must
-be equal, and the typed side returns (or carries) the response typed.
+For each waiter, each response its acceptors can tell apart is stubbed for both sides
+(``tests.smoke.waiter_cases``: a response with each plain path acceptor's value put at its
+path, one without any, each error code and error status an acceptor names). botocore's waiter
+on botocore's Stubber and the typed waiter on the typed Stubber then wait one attempt; their
+outcomes (success, or failure and reason) must be equal, and the typed side returns (or
+carries) the response typed. The slow job (``-m slow``, ``-m catalog``) does the same for
+every waiter of whole services.
 """
 
 from __future__ import annotations
 
-import copy
-import re
+import importlib
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
-import botocore.exceptions
-import botocore.stub
 import pytest
 
-from codegen.ir.nodes import Service, Waiter
 from tests.helpers import demo_model, generate, imported, sync_installed, write_spec
-from tests.smoke import Synthesizer
+from tests.smoke import Synthesizer, Typed, botocore_waiter_outcome, typed_waiter_outcome, waiter_cases
 
 SERVICES = [  # each with a waiter it holds
     ("dynamodb", ("DescribeTable",)),  # TableExists (retry on an error), TableNotExists (succeeds on one)
@@ -28,85 +26,6 @@ SERVICES = [  # each with a waiter it holds
     ("ec2", ("DescribeVolumes",)),  # pathAll over a list, error codes with dots
     ("s3", ("HeadBucket",)),  # status matchers
 ]
-# A path botocore's JMESPath reads as members and list projections: ``A.B``, ``A[].B``.
-PLAIN_PATH = re.compile(r"[A-Za-z0-9_]+(\[\])?(\.[A-Za-z0-9_]+(\[\])?)*")
-
-
-def put(data: Any, path: str, value: Any) -> bool:
-    """Set ``value`` at ``path`` in botocore's form of a response (every item of a
-    projected list); False when the path is not there to set."""
-    head, _, rest = path.partition(".")
-    name, projected = head.removesuffix("[]"), head.endswith("[]")
-    if not isinstance(data, dict):
-        return False
-    if not rest:
-        if projected:
-            return False
-        data[name] = value
-        return True
-    if projected:
-        items = data.get(name)
-        return isinstance(items, list) and bool(items) and all(put(item, rest, value) for item in items)
-    data.setdefault(name, {})
-    return put(data[name], rest, value)
-
-
-def responses(operation_model: Any, waiter: Waiter) -> Iterator[tuple[str, Any]]:
-    """What to stub for one attempt: ``("response", botocore's form)`` or ``("error", code)``."""
-    output = operation_model.output_shape
-    base = Synthesizer(full=True, response=True).value(output) if output is not None else {}
-    base["ResponseMetadata"] = {"HTTPStatusCode": 200}  # as botocore parses every response
-    yield "response", base
-    for acceptor in waiter.acceptors:
-        if acceptor.matcher in ("path", "pathAll", "pathAny") and PLAIN_PATH.fullmatch(acceptor.argument or ""):
-            data = copy.deepcopy(base)
-            if put(data, acceptor.argument or "", acceptor.expected):
-                yield "response", data
-        if acceptor.matcher == "error" and isinstance(acceptor.expected, str):
-            yield "error", (acceptor.expected, 400)
-        if acceptor.matcher == "status" and acceptor.expected >= 300:  # type: ignore[operator]
-            yield "error", (str(acceptor.expected), acceptor.expected)
-
-
-def botocore_outcome(client: Any, waiter: Waiter, kind: str, data: Any, params: dict[str, Any]) -> tuple[str, str]:
-    with botocore.stub.Stubber(client) as stubber:
-        method = botocore.xform_name(waiter.operation)
-        if kind == "error":
-            stubber.add_client_error(method, data[0], "stubbed", http_status_code=data[1])
-        else:
-            stubber.add_response(method, data)
-        try:
-            client.get_waiter(botocore.xform_name(waiter.name)).wait(**params, WaiterConfig={"Delay": 0, "MaxAttempts": 1})
-        except botocore.exceptions.WaiterError as error:
-            return "failure", error.kwargs["reason"]
-    return "success", ""
-
-
-def typed_outcome(module: Any, service: Service, waiter: Waiter, kind: str, data: Any, request: Any) -> tuple[str, str]:
-    client = module.Client(region_name="us-east-1")
-    operation = service.operation(waiter.operation)
-    response_class = getattr(module, service.shape(operation.output).class_name) if operation.output else None
-    with module.testing.Stubber(client) as stubber:
-        if kind == "error":
-            error = module.testing.StubbedError(data[0], "stubbed", http_status=data[1])
-            stubber.add_waiter_responses(waiter.python_name, [error])
-        else:
-            stubber.add_waiter_responses(waiter.python_name, [response_class.from_botocore(data) if response_class else None])
-        typed_waiter = client.get_waiter(waiter.python_name)
-        try:
-            returned = typed_waiter.wait(request, delay=0, max_attempts=1) if request else typed_waiter.wait(delay=0, max_attempts=1)
-        except module.WaiterError as error:
-            assert isinstance(error, getattr(module, waiter.error_class_name))
-            if kind == "response" and response_class is not None:
-                assert error.response == response_class.from_botocore(data)
-            else:
-                assert error.response is None and error.error.response["Error"]["Code"] == data[0]
-            return "failure", error.reason
-    if kind == "response" and response_class is not None:
-        assert returned == response_class.from_botocore(data)
-    else:
-        assert returned is None
-    return "success", ""
 
 
 @pytest.mark.parametrize(("service_name", "operations"), SERVICES, ids=[s for s, _ in SERVICES])
@@ -119,16 +38,17 @@ def test_every_waiter_decides_as_botocore_s_waiter(
     assert service.waiters
     compared = 0
     with imported(tmp_path / "out", package) as module:
-        module.testing = __import__(f"{package}.testing", fromlist=["Stubber"])
-        botocore_client = module.Client(region_name="us-east-1").botocore_client
+        testing = importlib.import_module(f"{package}.testing")
+        client = module.Client(region_name="us-east-1")
+        typed = Typed(service, module)
         for waiter in service.waiters:
             operation = service.operation(waiter.operation)
-            operation_model = botocore_client.meta.service_model.operation_model(waiter.operation)
-            params = Synthesizer(full=False).value(operation_model.input_shape) if operation.input else {}
-            request = getattr(module, service.shape(operation.input).class_name).from_botocore(params) if operation.input else None
-            for kind, data in responses(operation_model, waiter):
-                theirs = botocore_outcome(botocore_client, waiter, kind, data, params)
-                ours = typed_outcome(module, service, waiter, kind, data, request)
+            op_model = client.botocore_client.meta.service_model.operation_model(waiter.operation)
+            params = Synthesizer(False).value(op_model.input_shape) if operation.input else {}
+            request = typed(operation.input, params) if operation.input else None
+            for kind, data in waiter_cases(op_model, waiter):
+                theirs = botocore_waiter_outcome(client.botocore_client, waiter, kind, data, params)
+                ours = typed_waiter_outcome(module, testing, client, typed, waiter, operation, kind, data, request)
                 assert ours == theirs, (waiter.name, kind, data)
                 compared += 1
     assert compared > len(service.waiters)
