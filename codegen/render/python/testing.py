@@ -16,6 +16,7 @@ from codegen.ir.nodes import Service, Structure
 from codegen.render.escaping import Source, code, docstring, identifier, literal
 from codegen.render.python.annotations import Parameters
 from codegen.render.python.imports import CLIENT
+from codegen.render.python.layout import parameter
 from codegen.render.python.runtime import reference
 
 
@@ -71,6 +72,10 @@ def _signature(*lines: str) -> Source:
     return code("\n".join(" " * 8 + line for line in lines if line))
 
 
+def _parameter(name: str, annotation: str, rest: str = ",") -> str:
+    return parameter(8, name, annotation, rest)
+
+
 def _keywords(*lines: str) -> tuple[str, ...]:
     """Keyword-only parameters after a bare ``*``; nothing when there are none."""
     given = tuple(line for line in lines if line)
@@ -90,9 +95,9 @@ def testing_view(service: Service) -> TestingView:
     for op in service.operations:
         request = queries.structure_of(service, op.input)
         response = queries.structure_of(service, op.output)
-        method = f"method: typing.Literal[{literal(op.method_name)}],"
-        answer = f"response: {model(response)},"
-        expected = f"expected: {model(request)} | None = None," if request else ""
+        method = _parameter("method", f"typing.Literal[{literal(op.method_name)}]")
+        answer = _parameter("response", model(response))
+        expected = _parameter("expected", f"{model(request)} | None", " = None,") if request else ""
         add_response.append(_signature(method, answer, "/,", expected))
         if request is not None and request.members:
             fields = Parameters(service, request.members, star=True)
@@ -107,7 +112,7 @@ def testing_view(service: Service) -> TestingView:
         add_error.append(
             _signature(
                 method,
-                f"error: {error_type},",
+                _parameter("error", error_type),
                 'message: str = "",',
                 "/,",
                 "*,",
@@ -118,7 +123,9 @@ def testing_view(service: Service) -> TestingView:
         paginator = op.paginator
         if paginator is not None:
             add_pages.append(
-                _signature(method, f"pages: typing.Sequence[{model(response)}],", "/,", *_keywords(expected))
+                _signature(
+                    method, _parameter("pages", f"typing.Sequence[{model(response)}]"), "/,", *_keywords(expected)
+                )
             )
         methods.append(
             StubMethodView(
@@ -138,11 +145,11 @@ def testing_view(service: Service) -> TestingView:
         request = queries.structure_of(service, op.input)
         response = queries.structure_of(service, op.output)
         needs.add(need)
-        expected = f"expected: {model(request)} | None = None," if request else ""
+        expected = _parameter("expected", f"{model(request)} | None", " = None,") if request else ""
         add_waiter_responses.append(
             _signature(
-                f"waiter_name: typing.Literal[{literal(waiter.python_name)}],",
-                f"responses: typing.Sequence[{model(response)} | {stubbed_error}],",
+                _parameter("waiter_name", f"typing.Literal[{literal(waiter.python_name)}]"),
+                _parameter("responses", f"typing.Sequence[{model(response)} | {stubbed_error}]"),
                 "/,",
                 *_keywords(expected),
             )

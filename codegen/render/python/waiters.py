@@ -15,9 +15,11 @@ import attrs
 
 from codegen.ir import naming, queries
 from codegen.ir.nodes import Acceptor, Service, Waiter
-from codegen.render.escaping import Source, code, docstring, identifier
+from codegen.render.escaping import Source, code, docstring, identifier, literal
 from codegen.render.python.annotations import Parameters
 from codegen.render.python.imports import WAITER
+from codegen.render.python.layout import bases, parameter
+from codegen.render.python.runtime import reference
 from codegen.style import LINE_LENGTH
 
 __all__ = ["WAITER", "WaiterView", "waiter_views"]
@@ -41,11 +43,10 @@ class WaiterView:
     class_docstring: Source
     wait_docstring: Source
     error_docstring: Source
-
-    @property
-    def response_type(self) -> Source:
-        """The type parameter of its ``WaiterError``: the response class, or None."""
-        return code(identifier(self.response_class) if self.response_class else "None")
+    error_base: Source  # ``_waiting.WaiterError[Response]``, laid out as black does
+    name_parameter: Source  # ``get_waiter``'s ``waiter_name: typing.Literal[...]``
+    request_parameter: Source  # ``wait``'s ``request: Request`` and ``... | None = None``
+    optional_request_parameter: Source
 
     @property
     def convert(self) -> Source | None:
@@ -152,6 +153,10 @@ def _waiter_view(service: Service, waiter: Waiter) -> tuple[WaiterView, frozense
         "came back, or the attempts ran out. ``response`` is the last typed response (None "
         "when the last attempt was an error, then in ``error``); ``reason`` says which."
     )
+    waiter_error, need = reference("WaiterError")
+    needs.add(need)
+    response_type = identifier(response_class) if response_class else "None"
+    request_name = identifier(request.class_name) if request else "None"
     view = WaiterView(
         name=waiter.name,
         python_name=waiter.python_name,
@@ -169,5 +174,9 @@ def _waiter_view(service: Service, waiter: Waiter) -> tuple[WaiterView, frozense
         class_docstring=docstring(class_text, 4, closes=True),
         wait_docstring=docstring(_wrap(wait_text, 8), 8, closes=True),
         error_docstring=docstring(_wrap(error_text, 4), 4, closes=True),
+        error_base=bases(0, f"class {waiter.error_class_name}", f"{waiter_error}[{response_type}]"),
+        name_parameter=parameter(8, "waiter_name", f"typing.Literal[{literal(waiter.python_name)}]"),
+        request_parameter=parameter(8, "request", request_name),
+        optional_request_parameter=parameter(8, "request", f"{request_name} | None", " = None,"),
     )
     return view, frozenset(needs)
