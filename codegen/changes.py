@@ -10,21 +10,26 @@ rename of a shape that users never see (a string shape behind a map's keys) is n
 Classification, from the point of view of code using the generated package:
 
 breaking
-    operation, member, class, enum value or paginator removed; an operation's modeled error
-    removed along with its class; a Python name changed; a member became required, or a
+    operation, member, class, enum value, paginator or waiter removed; an operation's modeled
+    error removed along with its class; a Python name changed; a member became required, or a
     required member was added to a request shape; a response member is no longer required (its
-    type gains ``| None``); a member's type changed; a paginator's settings changed.
+    type gains ``| None``); a member's type changed; a paginator's settings changed; a waiter
+    polls another operation, or may now fail or time out where it succeeded (a success or
+    retry acceptor removed, a failure acceptor added, the acceptors reordered: the first that
+    matches decides).
 additive
-    operation, member, class, enum value, paginator or error added; a constraint relaxed (min
-    lowered, max raised, pattern removed); a request-only member no longer required; a plain
-    ``str`` member of a response became an enum (its values are still strings). The same in
-    a request is breaking: a checker now rejects a string that is not one of its values.
+    operation, member, class, enum value, paginator, waiter or error added; a constraint relaxed
+    (min lowered, max raised, pattern removed); a request-only member no longer required; a
+    plain ``str`` member of a response became an enum (its values are still strings; the same
+    in a request is breaking: a checker now rejects a string that is not one of its values); a
+    waiter gains a success or retry acceptor or loses a failure one; a waiter's default delay
+    or attempts raised (it waits longer before giving up).
 constraint-tightened
     min raised, max lowered, a pattern added or changed (patterns cannot be compared, so any
-    change counts as tighter).
+    change counts as tighter); a waiter's default delay or attempts lowered.
 docs-only
-    documentation changed; a deprecation flag; an operation no longer lists an error whose
-    class another operation keeps (code keeps working).
+    documentation changed (a waiter's description too); a deprecation flag; an operation no
+    longer lists an error whose class another operation keeps (code keeps working).
 
 For lengths (strings, blobs, lists, maps) a missing ``min`` and ``min: 0`` mean the same, so
 that change is not reported. Changes are sorted by kind, service, model name, then change.
@@ -39,6 +44,7 @@ import attrs
 
 from codegen.ir.build import build_service
 from codegen.ir.nodes import (
+    Acceptor,
     Constraints,
     Enum,
     ListOf,
@@ -50,9 +56,11 @@ from codegen.ir.nodes import (
     Service,
     Shape,
     Structure,
+    Waiter,
 )
 from codegen.ir.queries import reachable
 from codegen.render.python import annotations
+from codegen.render.python.waiters import acceptor_condition
 from codegen.spec.store import Snapshot
 
 Kind = Literal["breaking", "additive", "constraint-tightened", "docs-only"]
@@ -74,7 +82,7 @@ _PLACEHOLDER_PACKAGE = "generated_package"
 class Change:
     kind: Kind
     service: str
-    target: str  # "service", "operation", "paginator", "error", "class", "member", "enum value"
+    target: str  # "service", "operation", "paginator", "waiter", "error", "class", "member", "enum value"
     model_name: str  # e.g. "HyperParameterTrainingJobSummary.TuningJobName"
     python_name: str  # e.g. "tuning_job_name"; "" when the model name is what users write
     change: str  # e.g. "member added", "max lowered"
@@ -254,6 +262,10 @@ def constraint_changes(
             yield "constraint-tightened", "pattern changed", detail
 
 
+def _acceptor_text(acceptor: Acceptor) -> str:
+    return f"{acceptor.state} when {acceptor_condition(acceptor, quote='')}"
+
+
 def _paginator_fields(paginator: Paginator) -> dict[str, object]:
     return attrs.asdict(paginator)
 
@@ -294,6 +306,7 @@ class _ServiceDiff:
                 "docs-only", "service", self.name, "", "service documentation changed"
             )
         yield from self.operations()
+        yield from self.waiters()
         yield from self.classes()
 
     # operations
@@ -356,6 +369,67 @@ class _ServiceDiff:
             yield operation(
                 "docs-only", "now deprecated" if new.deprecated else "no longer deprecated"
             )
+
+    # waiters
+
+    def waiters(self) -> Iterator[Change]:
+        old_waiters = {w.name: w for w in self.old.waiters}
+        new_waiters = {w.name: w for w in self.new.waiters}
+        for name in sorted(set(old_waiters) | set(new_waiters)):
+            before, after = old_waiters.get(name), new_waiters.get(name)
+            if after is None:
+                assert before is not None
+                yield self.change("breaking", "waiter", name, before.python_name, "waiter removed")
+            elif before is None:
+                yield self.change(
+                    "additive", "waiter", name, after.python_name, "waiter added", after.operation
+                )
+            else:
+                yield from self.waiter(before, after)
+
+    def waiter(self, old: Waiter, new: Waiter) -> Iterator[Change]:
+        change = self.factory("waiter", new.name, new.python_name)
+        for what, before, after in (
+            ("renamed in Python", old.python_name, new.python_name),
+            ("class renamed in Python", old.class_name, new.class_name),
+            ("error class renamed in Python", old.error_class_name, new.error_class_name),
+            ("operation changed", old.operation, new.operation),
+        ):
+            if before != after:
+                yield change("breaking", what, f"{before} -> {after}")
+        for what, before_count, after_count in (
+            ("default delay", old.delay, new.delay),
+            ("default attempts", old.max_attempts, new.max_attempts),
+        ):
+            if before_count != after_count:
+                longer = after_count > before_count
+                kind: Kind = "additive" if longer else "constraint-tightened"
+                verb = "raised" if longer else "lowered"
+                yield change(kind, f"{what} {verb}", f"{before_count} -> {after_count}")
+        yield from self.acceptors(old.acceptors, new.acceptors, change)
+        if old.description != new.description:
+            yield change("docs-only", "description changed")
+
+    @staticmethod
+    def acceptors(
+        old: tuple[Acceptor, ...], new: tuple[Acceptor, ...], change: _ChangeFactory
+    ) -> Iterator[Change]:
+        """A waiter's acceptors: those removed and added, and whether the ones kept are in
+        another order (the first that matches decides)."""
+        # Waiting longer or succeeding more often keeps code working; failing sooner may not.
+        safe_to_add = ("success", "retry")
+        for acceptor in old:
+            if acceptor not in new:
+                kind: Kind = "additive" if acceptor.state == "failure" else "breaking"
+                yield change(kind, "acceptor removed", _acceptor_text(acceptor))
+        for acceptor in new:
+            if acceptor not in old:
+                kind = "additive" if acceptor.state in safe_to_add else "breaking"
+                yield change(kind, "acceptor added", _acceptor_text(acceptor))
+        kept_old = [a for a in old if a in new]
+        kept_new = [a for a in new if a in old]
+        if kept_old != kept_new:
+            yield change("breaking", "acceptors reordered")
 
     @staticmethod
     def class_label(service: Service, shape_name: str) -> str:

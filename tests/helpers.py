@@ -82,7 +82,8 @@ def sample(service: Service, models: ModuleType, shape_name: str, depth: int = 0
 
 
 def write_spec(spec_dir: Path, model: dict[str, Any], paginators: dict[str, Any] | None = None,
-               service: str = "demo", api_version: str = "2020-01-01") -> Path:
+               service: str = "demo", api_version: str = "2020-01-01",
+               waiters: dict[str, Any] | None = None) -> Path:
     """A spec directory holding ``model`` as is (for hand-made and hostile models)."""
     import json
 
@@ -90,6 +91,8 @@ def write_spec(spec_dir: Path, model: dict[str, Any], paginators: dict[str, Any]
     base.mkdir(parents=True, exist_ok=True)
     (base / "service-2.json").write_text(json.dumps(model), encoding="utf-8")
     (base / "paginators-1.json").write_text(json.dumps(paginators or {"pagination": {}}))
+    if waiters is not None:
+        (base / "waiters-2.json").write_text(json.dumps(waiters), encoding="utf-8")
     manifest = {"format": 1, "source": {"kind": "test", "botocore_version": "test"},
                 "services": {service: {"api_version": api_version,
                                        "operations": sorted(model["operations"])}}}

@@ -13,7 +13,12 @@ botocore's own classes (``botocore.model.ServiceModel``), checks for every opera
   IR's names, converts back to the same data, and round-trips;
 * the client method exists and, with botocore's ``Stubber`` standing in for the service, a call
   with the request returns the typed response (and one page through the paginator, if any);
+  so does the same call with the package's typed ``Stubber`` (``testing``);
 * its reference page exists under ``output/docs/reference/<service>/``.
+
+For every waiter, one attempt on a synthesized response (and on each plain path acceptor's
+value put in it, and each error and HTTP status an acceptor names) decides as botocore's own
+waiter decides on the same stubbed response (``waiter_cases``).
 
 It also builds every structure of the package on its own (so shapes deeper than the bounded
 nesting are covered), checks that a sensitive value never shows in a ``repr``, that enums list
@@ -44,11 +49,13 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import copy
 import datetime
 import enum
 import importlib
 import io
 import json
+import re
 import shutil
 import sys
 import time
@@ -73,7 +80,8 @@ SECRET = "Zq7Secret"  # marks every value under a sensitive shape; never to appe
 FULL_LEVELS = 6  # optional members are set less than this many levels down (structures,
 NODE_BUDGET = 3000  # lists and maps each count one), while a value has fewer nodes than this
 MAX_REQUIRED_DEPTH = 60  # a chain of required members deeper than this is reported
-SUBMODULES = ("models", "client", "errors", "paginators", "cli", "_cli.main", "_help", "_runtime.shapes")
+SUBMODULES = ("models", "client", "errors", "paginators", "waiters", "testing", "cli", "_cli.main", "_help",
+              "_runtime.shapes")
 MAX_PROBLEMS = 50  # per package: the rest are counted
 
 
@@ -374,10 +382,14 @@ class _Checker:
         self.guarded("errors", self.check_errors)
         for operation in self.service.operations:
             self.guarded(f"operation {operation.name}", lambda: self.check_operation(operation))
+        for waiter in self.service.waiters:
+            self.guarded(f"waiter {waiter.name}", lambda: self.check_waiter(waiter))
 
     def check_import(self) -> None:
         for name in SUBMODULES:
             if name == "paginators" and not self.service.paginated_operations:
+                continue
+            if name == "waiters" and not self.service.waiters:
                 continue
             importlib.import_module(f"{self.module.__name__}.{name}")
         for name in self.module.__all__:
@@ -507,6 +519,12 @@ class _Checker:
             assert result == response[0], f"the call returns {result!r}"
         else:
             assert result is None, f"the call returns {result!r}, expected None"
+        testing = importlib.import_module(f"{self.module.__name__}.testing")
+        with testing.Stubber(self.client) as typed_stubber:
+            typed_stubber.add_response(operation.method_name, response[0] if response else None, request[0] if request else None)
+            typed_result = method(request[0]) if request else method()
+            typed_stubber.assert_no_pending_responses()
+        assert typed_result == result, f"with the typed Stubber the call returns {typed_result!r}"
         if operation.paginator is not None and request and response:
             self.check_pages(operation, request[0], dict(response[1]), response[0], name)
 
@@ -524,6 +542,120 @@ class _Checker:
             pages = list(getattr(self.client, f"paginate_{operation.method_name}")(request))
         assert len(pages) == 1, f"{len(pages)} pages from one stubbed response"
         assert pages[0] == type(parsed).from_botocore(data), f"the page is {pages[0]!r}"
+
+
+    # -- waiters
+
+    def check_waiter(self, waiter: nodes.Waiter) -> None:
+        if self.client is None:
+            return
+        operation = self.service.operation(waiter.operation)
+        op_model = self.model.operation_model(waiter.operation)
+        if any(is_event_stream(member) for shape in (op_model.input_shape, op_model.output_shape)
+               if shape is not None for member in shape.members.values()):
+            raise Skip("its operation has an event stream")
+        params = Synthesizer(False).value(op_model.input_shape) if op_model.input_shape is not None else {}
+        request = self.typed(operation.input, params) if operation.input else None
+        testing = importlib.import_module(f"{self.module.__name__}.testing")
+        for kind, data in waiter_cases(op_model, waiter):
+            try:
+                theirs = botocore_waiter_outcome(self.client.botocore_client, waiter, kind, data, params)
+            except EndpointResolutionError as exc:
+                raise Skip(f"the endpoint rules refuse the synthesized request: {exc}") from None
+            ours = typed_waiter_outcome(self.module, testing, self.client, self.typed, waiter, operation, kind, data, request)
+            assert ours == theirs, f"on {kind} {data!r:.200}: typed {ours}, botocore {theirs}"
+
+
+# A waiter path botocore's JMESPath reads as members and list projections: ``A.B``, ``A[].B``.
+PLAIN_PATH = re.compile(r"[A-Za-z0-9_]+(\[\])?(\.[A-Za-z0-9_]+(\[\])?)*")
+
+
+def put(data: Any, path: str, value: Any) -> bool:
+    """Set ``value`` at a plain waiter ``path`` in botocore's form of a response (in every item
+    of a projected list); False when the path is not there to set."""
+    head, _, rest = path.partition(".")
+    name, projected = head.removesuffix("[]"), head.endswith("[]")
+    if not isinstance(data, dict):
+        return False
+    if not rest:
+        if projected:
+            return False
+        data[name] = value
+        return True
+    if projected:
+        items = data.get(name)
+        return isinstance(items, list) and bool(items) and all(put(item, rest, value) for item in items)
+    data.setdefault(name, {})
+    return put(data[name], rest, value)
+
+
+def waiter_cases(op_model: Any, waiter: nodes.Waiter) -> Iterator[tuple[str, Any]]:
+    """What to stub for one attempt of ``waiter``: ``("response", botocore's form)`` (a
+    synthesized one, and one per plain path acceptor with its value put at its path) or
+    ``("error", (code, HTTP status))`` (per error code and error status an acceptor names)."""
+    output = op_model.output_shape
+    base = Synthesizer(True, response=True).value(output) if output is not None else {}
+    base["ResponseMetadata"] = {"HTTPStatusCode": 200}  # as botocore parses every response
+    yield "response", base
+    for acceptor in waiter.acceptors:
+        if acceptor.matcher in ("path", "pathAll", "pathAny") and PLAIN_PATH.fullmatch(acceptor.argument or ""):
+            data = copy.deepcopy(base)
+            if put(data, acceptor.argument or "", acceptor.expected):
+                yield "response", data
+        if acceptor.matcher == "error" and isinstance(acceptor.expected, str):
+            yield "error", (acceptor.expected, 400)
+        if acceptor.matcher == "status" and isinstance(acceptor.expected, int) and acceptor.expected >= 300:
+            yield "error", (str(acceptor.expected), acceptor.expected)
+
+
+def botocore_waiter_outcome(client: Any, waiter: nodes.Waiter, kind: str, data: Any,
+                            params: dict[str, Any]) -> tuple[str, str]:
+    """botocore's waiter, one attempt, on botocore's Stubber: ``("success" | "failure", reason)``."""
+    import botocore
+    import botocore.exceptions
+    import botocore.stub
+
+    with botocore.stub.Stubber(client) as stubber:
+        method = botocore.xform_name(waiter.operation)
+        if kind == "error":
+            stubber.add_client_error(method, data[0], "stubbed", http_status_code=data[1])
+        else:
+            stubber.add_response(method, copy.deepcopy(data))
+        try:
+            client.get_waiter(botocore.xform_name(waiter.name)).wait(
+                **params, WaiterConfig={"Delay": 0, "MaxAttempts": 1}
+            )
+        except botocore.exceptions.WaiterError as error:
+            return "failure", error.kwargs["reason"]
+    return "success", ""
+
+
+def typed_waiter_outcome(module: Any, testing: Any, client: Any, typed: Any, waiter: nodes.Waiter,
+                         operation: nodes.Operation, kind: str, data: Any, request: Any) -> tuple[str, str]:
+    """The typed waiter, one attempt, on the typed Stubber: its outcome as botocore's is told,
+    having checked what it returns or carries is the response typed."""
+    response = None
+    if kind == "response" and operation.output:
+        response = typed(operation.output, {k: v for k, v in data.items() if k != "ResponseMetadata"})
+    with testing.Stubber(client) as stubber:
+        if kind == "error":
+            stubber.add_waiter_responses(waiter.python_name, [testing.StubbedError(data[0], "stubbed", http_status=data[1])])
+        else:
+            stubber.add_waiter_responses(waiter.python_name, [response])
+        typed_waiter = client.get_waiter(waiter.python_name)
+        try:
+            if request is not None:
+                returned = typed_waiter.wait(request, delay=0, max_attempts=1)
+            else:
+                returned = typed_waiter.wait(delay=0, max_attempts=1)
+        except module.WaiterError as error:
+            assert type(error).__name__ == waiter.error_class_name, type(error).__name__
+            assert error.response == response, f"the failure carries {error.response!r}"
+            if kind == "error":
+                assert error.error.response["Error"]["Code"] == data[0], error.error
+            return "failure", error.reason
+    assert returned == response, f"wait returns {returned!r}, expected {response!r}"
+    return "success", ""
 
 
 def set_path(data: dict[str, Any], shape: botocore_model.Shape, path: str, value: Any) -> bool:

@@ -484,3 +484,80 @@ def test_changelog_text() -> None:
     assert changelog_text(None, entry) == "# Changelog\n\n## new\n\nNew.\n"
     assert changelog_text("# Log\n\n## old\n", entry) == "# Log\n\n## new\n\nNew.\n\n## old\n"
     assert changelog_text("# Log\nIntro.", entry) == "# Log\nIntro.\n\n## new\n\nNew.\n"
+
+
+# --- waiters -----------------------------------------------------------------------------------
+
+WAITER = "TrainingJobCompletedOrStopped"
+
+
+@pytest.fixture(scope="module")
+def with_waiters(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A slice of botocore's model with DescribeTrainingJob and DescribeEndpoint and their
+    three waiters."""
+    from tests.helpers import sync_installed
+
+    return sync_installed(tmp_path_factory.mktemp("waiters") / "specs", "sagemaker", "DescribeTrainingJob", "DescribeEndpoint")
+
+
+def waiters_edited(source: Path, target: Path, edit: Callable[[dict[str, Any]], None]) -> Path:
+    shutil.copytree(source, target)
+    path = next(target.glob("sagemaker/*/waiters-2.json"))
+    table = json.loads(path.read_text())
+    edit(table["waiters"])
+    path.write_text(json.dumps(table, indent=2))
+    return target
+
+
+def waiter_changes(rep: Report) -> set[tuple[str, str, str]]:
+    return {(c.kind, c.change, c.detail) for c in rep.changes if c.target == "waiter"}
+
+
+def test_a_waiter_added_is_additive_and_removed_is_breaking(with_waiters: Path, tmp_path: Path) -> None:
+    fewer = waiters_edited(with_waiters, tmp_path / "fewer", lambda w: w.pop(WAITER))
+    added = find(report(fewer, with_waiters), WAITER, "waiter added")
+    assert (added.kind, added.python_name, added.detail) == ("additive", "training_job_completed_or_stopped", "DescribeTrainingJob")
+    removed = find(report(with_waiters, fewer), WAITER, "waiter removed")
+    assert removed.kind == "breaking"
+    code, out = diff_main(with_waiters, fewer, "--fail-on", "breaking")
+    assert code == 1
+    assert f"{WAITER} (training_job_completed_or_stopped): waiter removed" in out
+    assert report(with_waiters, with_waiters).empty
+
+
+def test_acceptors_that_may_make_a_wait_fail_are_breaking(with_waiters: Path, tmp_path: Path) -> None:
+    def edit(waiters: dict[str, Any]) -> None:
+        acceptors = waiters[WAITER]["acceptors"]
+        acceptors.remove({"matcher": "path", "argument": "TrainingJobStatus", "state": "success", "expected": "Stopped"})
+        acceptors.append({"matcher": "path", "argument": "TrainingJobStatus", "state": "failure", "expected": "Stopping"})
+        acceptors.append({"matcher": "error", "state": "retry", "expected": "ThrottlingException"})
+        acceptors.remove({"matcher": "error", "state": "failure", "expected": "ValidationException"})
+
+    rep = report(with_waiters, waiters_edited(with_waiters, tmp_path / "new", edit))
+    assert waiter_changes(rep) == {
+        ("breaking", "acceptor removed", 'success when TrainingJobStatus is "Stopped"'),
+        ("breaking", "acceptor added", 'failure when TrainingJobStatus is "Stopping"'),
+        ("additive", "acceptor added", "retry when the error is ThrottlingException"),
+        ("additive", "acceptor removed", "failure when the error is ValidationException"),
+    }
+    assert rep.breaking
+
+
+def test_reordered_acceptors_defaults_description_and_operation(with_waiters: Path, tmp_path: Path) -> None:
+    def edit(waiters: dict[str, Any]) -> None:
+        waiters[WAITER]["acceptors"].reverse()
+        waiters[WAITER]["delay"] = 60
+        waiters[WAITER]["maxAttempts"] = 360
+        waiters[WAITER]["description"] = "Wait until the job ends."
+        waiters["EndpointInService"]["operation"] = "DescribeTrainingJob"
+
+    rep = report(with_waiters, waiters_edited(with_waiters, tmp_path / "new", edit))
+    assert waiter_changes(rep) == {
+        ("breaking", "acceptors reordered", ""),
+        ("constraint-tightened", "default delay lowered", "120 -> 60"),
+        ("additive", "default attempts raised", "180 -> 360"),
+        ("docs-only", "description changed", ""),
+        ("breaking", "operation changed", "DescribeEndpoint -> DescribeTrainingJob"),
+    }
+    text = render_text(rep)
+    assert f"{WAITER} (training_job_completed_or_stopped): default delay lowered: 120 -> 60" in text

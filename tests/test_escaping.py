@@ -94,3 +94,27 @@ def test_templates_cannot_print_unescaped_values() -> None:
         finalize("raw spec text")
     with pytest.raises(UnsafeInterpolation):
         finalize(3)
+
+
+def test_hostile_waiter_text_stays_text(tmp_path: Path) -> None:
+    """A waiter's description, JMESPath argument and expected value reach docstrings only,
+    through the one escaping path; the waiter's names are checked like operations' names."""
+    waiters = {"version": 2, "waiters": {"Done": {
+        "operation": "DoIt", "delay": 1, "maxAttempts": 1, "description": HOSTILE_DOCS[0] + "\\",
+        "acceptors": [
+            {"state": "success", "matcher": "path", "argument": "contains(Text, '\"\"\"')", "expected": True},
+            {"state": "failure", "matcher": "path", "argument": "Text", "expected": f'"""; {PAYLOAD}; """'},
+            {"state": "failure", "matcher": "error", "expected": f"'); {PAYLOAD}; ('"},
+        ],
+    }}}
+    spec_dir = write_spec(tmp_path / "specs", hostile_model(), waiters=waiters)
+    generate(spec_dir, tmp_path / "out", "hostile3")
+    for path in (tmp_path / "out").rglob("*.py"):
+        ast.parse(path.read_text(encoding="utf-8"), str(path))
+    run = subprocess.run(
+        [sys.executable, "-c", "import hostile3.waiters as w, hostile3.testing; print(w.DoneWaiter.__doc__)"],
+        cwd=tmp_path, env={"PYTHONPATH": str(tmp_path / "out")}, capture_output=True, text=True,
+    )
+    assert run.returncode == 0, run.stderr
+    assert HOSTILE_DOCS[0] + "\\" in run.stdout and PAYLOAD in run.stdout
+    assert not (tmp_path / "PWNED").exists()

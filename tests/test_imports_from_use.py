@@ -30,7 +30,7 @@ def _callables(package: ModuleType) -> typing.Iterator[tuple[str, typing.Any]]:
     """Every public function, method and class of the package's modules, and each overload."""
     import importlib
 
-    for module_name in ("client", "models", "errors", "paginators"):
+    for module_name in ("client", "models", "errors", "paginators", "waiters", "testing"):
         try:
             module = importlib.import_module(f"{package.__name__}.{module_name}")
         except ModuleNotFoundError:

@@ -25,6 +25,8 @@ SERVICE = "demo/service-2.json"  # how a path inside the model is named
 PAGINATORS = "demo/paginators-1.json"
 SERVICE_FILE = "specs/demo/2020-01-01/service-2.json"  # how a file that cannot be read is named
 PAGINATORS_FILE = "specs/demo/2020-01-01/paginators-1.json"
+WAITERS = "demo/waiters-2.json"
+WAITERS_FILE = "specs/demo/2020-01-01/waiters-2.json"
 
 
 def valid_model() -> dict[str, Any]:
@@ -54,6 +56,16 @@ def valid_paginators() -> dict[str, Any]:
                                     "limit_key": "MaxResults", "result_key": "Items"}}}
 
 
+def valid_waiters() -> dict[str, Any]:
+    return {"version": 2, "waiters": {"ItemsListed": {
+        "operation": "DoIt", "delay": 5, "maxAttempts": 3, "description": "Wait for items.",
+        "acceptors": [
+            {"state": "success", "matcher": "path", "argument": "length(Items) > `0`", "expected": True},
+            {"state": "retry", "matcher": "error", "expected": "Throttled"},
+            {"state": "failure", "matcher": "status", "expected": 500},
+        ]}}}
+
+
 PREVIOUS = {"typed_demo/__init__.py": b"# the previous generation\n", "keep/data.bin": b"\x00\x01"}
 
 
@@ -67,13 +79,15 @@ class Run:
         write_tree(self.output, PREVIOUS)
         self.before = read_tree(self.output)
 
-    def spec(self, model: Any = None, paginators: Any = None) -> Run:
+    def spec(self, model: Any = None, paginators: Any = None, waiters: Any = None) -> Run:
         write_spec(self.spec_dir, valid_model())
         base = self.spec_dir / "demo" / "2020-01-01"
         if model is not None:
             (base / "service-2.json").write_text(model if isinstance(model, str) else json.dumps(model))
         pages = valid_paginators() if paginators is None else paginators
         (base / "paginators-1.json").write_text(pages if isinstance(pages, str) else json.dumps(pages))
+        table = valid_waiters() if waiters is None else waiters
+        (base / "waiters-2.json").write_text(table if isinstance(table, str) else json.dumps(table))
         return self
 
     def manifest(self, change: Callable[[dict[str, Any]], None]) -> Run:
@@ -372,6 +386,117 @@ def test_paginator_entry_not_an_object(run: Run) -> None:
 
 def test_paginators_invalid_json(run: Run) -> None:
     run.spec(paginators="{pagination").refused(f"{PAGINATORS_FILE}:1:2: invalid JSON")
+
+
+# --- waiters -----------------------------------------------------------------------------------
+
+
+def waiters_with(change: Callable[[dict[str, Any]], None]) -> dict[str, Any]:
+    """The valid waiters table with ``change`` applied to its one waiter."""
+    table = valid_waiters()
+    change(table["waiters"]["ItemsListed"])
+    return table
+
+
+def test_the_valid_waiters_generate(run: Run) -> None:
+    code, err = run.spec().generate()
+    assert code == 0, err
+    assert "class ItemsListedWaiter:" in read_tree(run.output)["typed_demo/waiters.py"].decode()
+
+
+@pytest.mark.parametrize(
+    ("waiters", "message"),
+    [
+        ({"waiters": {}}, "version: must be 2 (botocore's waiter format), not null"),
+        ({"version": "2", "waiters": {}}, "version: must be 2 (botocore's waiter format), not a string"),
+        ({"version": 2}, "waiters: must be an object, not null"),
+        ({"version": 2, "waiters": {"W": ["DoIt"]}}, "waiters.W: must be an object, not a list"),
+        ({"version": 2, "waiters": {"W": {"delay": 1}}}, "waiters.W.operation: missing: a waiter names the operation it polls"),
+        ({"version": 2, "waiters": {"W": {"operation": 7}}}, "waiters.W.operation: must be a string, not a number"),
+    ],
+)
+def test_a_waiters_table_that_is_not_botocore_s_format(run: Run, waiters: Any, message: str) -> None:
+    run.spec(waiters=waiters).refused(f"{WAITERS}: {message}")
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (lambda w: w.pop("delay"), "ItemsListed.delay: missing: the seconds between attempts"),
+        (lambda w: w.update(delay=-1), "ItemsListed.delay: must be a number of seconds, 0 or more, not -1"),
+        (lambda w: w.update(delay=True), "ItemsListed.delay: must be a number of seconds, 0 or more, not a boolean"),
+        (lambda w: w.update(maxAttempts=0), "ItemsListed.maxAttempts: must be a whole number, 1 or more, not 0"),
+        (lambda w: w.update(maxAttempts=2.5), "ItemsListed.maxAttempts: must be a whole number, 1 or more, not 2.5"),
+        (lambda w: w.update(description=["x"]), "ItemsListed.description: must be a string, not a list"),
+        (lambda w: w.update(acceptors={}), "ItemsListed.acceptors: must be a list, not an object"),
+        (lambda w: w["acceptors"].append("success"), "ItemsListed.acceptors[3]: must be an object, not a string"),
+        (lambda w: w["acceptors"][0].update(state="done"),
+         "ItemsListed.acceptors[0].state: 'done' is not one of success, failure, retry"),
+        (lambda w: w["acceptors"][1].pop("matcher"), "ItemsListed.acceptors[1].matcher: missing"),
+        (lambda w: w["acceptors"][1].update(matcher="regex"),
+         "ItemsListed.acceptors[1].matcher: 'regex' is not one of path, pathAll, pathAny, status, error"),
+        (lambda w: w["acceptors"][1].pop("expected"), "ItemsListed.acceptors[1].expected: missing"),
+        (lambda w: w["acceptors"][0].pop("argument"),
+         "ItemsListed.acceptors[0].argument: missing: the path matcher needs a JMESPath expression"),
+        (lambda w: w["acceptors"][0].update(argument="length(Items) >"),
+         "ItemsListed.acceptors[0].argument: not a JMESPath expression: "),
+        (lambda w: w["acceptors"][2].update(expected="500"),
+         "ItemsListed.acceptors[2].expected: must be an HTTP status code for the status matcher, not a string"),
+        (lambda w: w["acceptors"][1].update(expected=404),
+         "ItemsListed.acceptors[1].expected: must be an error code or true/false for the error matcher, not a number"),
+        (lambda w: w["acceptors"].pop(0), "ItemsListed.acceptors: has no success acceptor, so the waiter could never succeed"),
+    ],
+)
+def test_a_waiter_botocore_could_not_run(run: Run, change: Callable[[dict[str, Any]], Any], message: str) -> None:
+    run.spec(waiters=waiters_with(change)).refused(f"{WAITERS}: waiters.{message}")
+
+
+def test_a_waiter_name_that_cannot_name_a_class_or_command(run: Run) -> None:
+    table = valid_waiters()
+    table["waiters"]["Items Listed!"] = table["waiters"].pop("ItemsListed")
+    run.spec(waiters=table).refused(
+        f'{WAITERS}: waiters."Items Listed!": a waiter name must be ASCII letters, digits and underscores')
+
+
+def test_waiters_with_the_same_command_name(run: Run) -> None:
+    table = valid_waiters()
+    table["waiters"]["ItemsLISTED"] = table["waiters"]["ItemsListed"]
+    run.spec(waiters=table).refused(
+        f"{WAITERS}: waiters.ItemsListed: its command name 'items-listed' is also that of waiter 'ItemsLISTED'")
+
+
+def test_a_waiter_of_an_operation_the_spec_does_not_hold(run: Run) -> None:
+    """``codegen sync`` leaves such waiters out, so the spec was edited by hand."""
+    run.spec(waiters=waiters_with(lambda w: w.update(operation="DescribeIt"))).refused(
+        f"{WAITERS}: waiters.ItemsListed.operation: names 'DescribeIt', which is not an operation of the spec")
+
+
+def test_waiters_invalid_json(run: Run) -> None:
+    run.spec(waiters='{"version": 2,').refused(f"{WAITERS_FILE}:1:15: invalid JSON")
+
+
+def test_sync_refuses_a_broken_waiter_and_ignores_one_of_an_operation_left_out(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``codegen sync`` checks the waiters it keeps; one it leaves out only needs to name its
+    operation (that is what decides it is left out)."""
+    data = tmp_path / "data" / "demo" / "2020-01-01"
+    data.mkdir(parents=True)
+    (data / "service-2.json").write_text(json.dumps(valid_model()))
+    table = valid_waiters()
+    table["waiters"]["Gone"] = {"operation": "DescribeIt", "delay": "soon"}
+    (data / "waiters-2.json").write_text(json.dumps(table))
+    argv = ["sync", "--botocore-data", str(tmp_path / "data"), "--spec-dir", str(tmp_path / "s"), "demo", "DoIt"]
+    assert main(argv) == 0
+    assert "1 waiter left out" in capsys.readouterr().out
+    manifest = json.loads((tmp_path / "s" / "manifest.json").read_text())
+    assert manifest["services"]["demo"]["waiters_left_out"] == {"Gone": "DescribeIt"}
+    table["waiters"]["ItemsListed"]["maxAttempts"] = -3
+    (data / "waiters-2.json").write_text(json.dumps(table))
+    assert main(argv) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1
+    assert f"{WAITERS}: waiters.ItemsListed.maxAttempts: must be a whole number, 1 or more, not -3" in err
 
 
 # --- the manifest and the options --------------------------------------------------------------

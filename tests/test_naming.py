@@ -51,3 +51,48 @@ def test_operations_and_cli_names() -> None:
     )
     assert naming.method_name("GetPaginator") == "get_paginator_"
     assert naming.cli_name("HyperParameterTuningJobName") == "hyper-parameter-tuning-job-name"
+
+
+def test_waiters_are_named_as_boto3_and_the_aws_cli_name_them() -> None:
+    from botocore import xform_name
+
+    names = ["TrainingJobCompletedOrStopped", "TableNotExists", "Items_Listed"]
+    python = naming.waiter_python_names(names)
+    assert python == {name: xform_name(name) for name in names}  # boto3's get_waiter keys
+    assert python["TrainingJobCompletedOrStopped"] == "training_job_completed_or_stopped"
+    assert naming.cli_name("TrainingJobCompletedOrStopped") == "training-job-completed-or-stopped"
+
+
+def test_waiter_names_that_collide_are_numbered_in_sorted_order() -> None:
+    assert naming.waiter_python_names(["ItemsLISTED", "ItemsListed"]) == {
+        "ItemsLISTED": "items_listed",
+        "ItemsListed": "items_listed_2",
+    }
+
+
+def test_waiter_classes_yield_to_shape_and_paginator_classes() -> None:
+    names = naming.waiter_class_names(["TableExists", "Client", "Exists"], taken=["TableExistsWaiter", "ExistsWaiterError"])
+    assert names == {
+        "Client": ("ClientWaiter", "ClientWaiterError"),
+        "Exists": ("ExistsWaiter", "ExistsWaiterError2"),
+        "TableExists": ("TableExistsWaiter2", "TableExistsWaiterError"),
+    }
+
+
+def test_wait_options_yield_to_request_fields() -> None:
+    assert naming.waiter_option_names(["table_name"]) == {"delay": "delay", "max_attempts": "max_attempts"}
+    assert naming.waiter_option_names(["delay", "delay_", "max_attempts"]) == {
+        "delay": "delay__",
+        "max_attempts": "max_attempts_",
+    }
+
+
+def test_the_client_s_waiter_methods_are_reserved() -> None:
+    assert naming.method_name("GetWaiter") == "get_waiter_"
+    assert naming.method_name("WaiterNames") == "waiter_names_"
+    assert naming.class_names(["WaiterError"]) == {"WaiterError": "WaiterError_"}
+
+
+def test_the_testing_module_s_names_are_reserved() -> None:
+    names = naming.class_names(["Stubber", "StubbedError", "RequestMismatch"])
+    assert names == {"RequestMismatch": "RequestMismatch_", "StubbedError": "StubbedError_", "Stubber": "Stubber_"}

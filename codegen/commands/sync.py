@@ -4,13 +4,14 @@ operation of the services named) into the spec directory."""
 from __future__ import annotations
 
 import argparse
+import json
 from pathlib import Path
 
 from codegen.config import load_config
 from codegen.errors import CodegenError
 from codegen.progress import Progress
 from codegen.spec.source import ModelSource, all_operations
-from codegen.spec.store import build_snapshot_tree
+from codegen.spec.store import MANIFEST, build_snapshot_tree
 from codegen.write import write_tree
 
 
@@ -69,5 +70,15 @@ def run(args: argparse.Namespace) -> int:
         what = f"{service} {named}"
     else:
         what = f"{len(selection)} services, {sum(map(len, selection.values()))} operations"
-    print(f"{spec_dir}: {what} from {source.kind} {source.botocore_version}: {state}")
+    print(f"{spec_dir}: {what} from {source.kind} {source.botocore_version}: {state}{_left_out(tree)}")
     return 0
+
+
+def _left_out(tree: dict[str, bytes]) -> str:
+    """How many waiters the slice left out (the manifest names them), when there are some."""
+    services = json.loads(tree[MANIFEST])["services"].values()
+    count = sum(len(entry["waiters_left_out"]) for entry in services)
+    if not count:
+        return ""
+    noun = "waiter" if count == 1 else "waiters"
+    return f"; {count} {noun} left out, their operations not in the slice (manifest.json: waiters_left_out)"

@@ -13,6 +13,7 @@ from botocore import model as botocore_model
 from codegen.errors import CodegenError, json_path
 from codegen.ir import naming
 from codegen.ir.nodes import (
+    Acceptor,
     Constraints,
     Enum,
     EnumValue,
@@ -25,6 +26,7 @@ from codegen.ir.nodes import (
     Service,
     Shape,
     Structure,
+    Waiter,
 )
 from codegen.spec import validate
 from codegen.spec.store import ServiceSpec
@@ -58,6 +60,7 @@ def build_service(spec: ServiceSpec, package: str) -> Service:
     # Types first, with JSON paths; botocore's classes below then see a well-formed model.
     validate.check_service_model(spec.model, where, spec.operations)
     validate.check_paginators(spec.paginators, _paginators_file(where), spec.operations)
+    validate.check_waiters(spec.waiters, _waiters_file(where), spec.operations)
     try:
         model = botocore_model.ServiceModel(spec.model, spec.service_name)
         metadata = model.metadata
@@ -83,6 +86,8 @@ def build_service(spec: ServiceSpec, package: str) -> Service:
     )
     operations = tuple(_operation(op, methods[op.name], table, where) for op in operation_models)
     _check_command_names(operations, where)
+    paginator_classes = naming.paginator_class_names([op.name for op in operations if op.paginator], classes.values())
+    waiters = _waiters(spec, (*classes.values(), *paginator_classes.values()), where)
     return Service(
         service_name=spec.service_name,
         api_version=spec.api_version,
@@ -97,11 +102,60 @@ def build_service(spec: ServiceSpec, package: str) -> Service:
         exception_names=tuple(
             s.class_name for s in shapes if isinstance(s, Structure) and s.exception
         ),
+        waiters=waiters,
     )
 
 
 def _paginators_file(where: str) -> str:
     return where.replace("service-2.json", "paginators-1.json")
+
+
+def _waiters_file(where: str) -> str:
+    return where.replace("service-2.json", "waiters-2.json")
+
+
+def _waiters(spec: ServiceSpec, taken: tuple[str, ...], where: str) -> tuple[Waiter, ...]:
+    """The waiters of the slice's operations (checked by ``validate.check_waiters``), sorted by
+    name. A waiter of an operation the spec does not hold is refused: ``codegen sync`` leaves
+    such waiters out, so the spec was edited by hand."""
+    table: dict[str, Any] = spec.waiters["waiters"]
+    held = set(spec.operations)
+    for name in sorted(table):
+        if table[name]["operation"] not in held:
+            raise CodegenError(
+                f"{_waiters_file(where)}: {json_path('waiters', name, 'operation')}",
+                f"names {table[name]['operation']!r}, which is not an operation of the spec",
+            )
+    python_names = naming.waiter_python_names(table)
+    class_names = naming.waiter_class_names(table, taken)
+    waiters = tuple(
+        Waiter(
+            name=name,
+            python_name=python_names[name],
+            cli_name=naming.cli_name(name),
+            class_name=class_names[name][0],
+            error_class_name=class_names[name][1],
+            operation=entry["operation"],
+            delay=entry["delay"],
+            max_attempts=entry["maxAttempts"],
+            description=entry.get("description", ""),
+            acceptors=tuple(
+                Acceptor(a["state"], a["matcher"], a["expected"], a.get("argument"))
+                for a in entry["acceptors"]
+            ),
+        )
+        for name, entry in sorted(table.items())
+    )
+    seen: dict[str, str] = {}
+    for waiter in waiters:
+        # ``aws <service> wait <command>`` has no collision handling, as operations' have none.
+        other = seen.setdefault(waiter.cli_name, waiter.name)
+        if other != waiter.name:
+            raise CodegenError(
+                f"{_waiters_file(where)}: {json_path('waiters', waiter.name)}",
+                f"its command name {waiter.cli_name!r} is also that of waiter {other!r}",
+            )
+    return waiters
 
 
 def _components(children: dict[str, list[str]], ordered: list[str]) -> list[list[str]]:

@@ -32,6 +32,17 @@ Operations -- ``method_name``, ``method_names``
     would be such a name (``PaginateFoo`` beside a paginated ``Foo``) is claimed again, with a
     number.
 
+Waiters -- ``waiter_python_names``, ``waiter_class_names``, ``waiter_option_names``
+    A waiter's name (``TrainingJobCompletedOrStopped``; letters, digits and underscores,
+    starting with a letter, as ``OPERATION_NAME``) gives what ``client.get_waiter`` takes:
+    ``xform_name``, as boto3 does (``training_job_completed_or_stopped``); waiters are claimed
+    in sorted order and a later claimant of a taken name gets ``_2``, ``_3``, .... Its classes
+    are ``<Name>Waiter`` and ``<Name>WaiterError`` (``class_base_name`` of the name), claimed
+    after every shape class and paginator class, with ``2``, ``3``, ... on a clash. ``wait``
+    takes the operation's request fields and its own options ``delay`` and ``max_attempts``;
+    an option whose name is a field of the request gets a trailing ``_`` (until it is free),
+    so a request field keeps its name everywhere. The AWS CLI's command is ``cli_name``.
+
 Operation names themselves -- ``OPERATION_NAME``
     Letters, digits and underscores, starting with a letter (every botocore model's operations
     are): they also name the CLI command and its reference page file.
@@ -89,6 +100,13 @@ HELPER_CLASS_NAMES = (
     "ValidationError",
     "ResponseParseError",
     "MissingMemberError",
+    "WaiterError",
+    # the testing module's
+    "Stubber",
+    "StubbedError",
+    "RequestMismatch",
+    "UnexpectedCall",
+    "OutOfOrderCall",
 )
 
 # Module-level constants of the modules that hold or import the shapes' classes (``errors.ERRORS``,
@@ -117,7 +135,16 @@ HELPER_METHOD_NAMES = frozenset(
 
 # Attributes and methods of the generated Client other than the operations.
 CLIENT_RESERVED = frozenset(
-    {"get_paginator", "can_paginate", "close", "exceptions", "meta", "botocore_client"}
+    {
+        "get_paginator",
+        "can_paginate",
+        "get_waiter",
+        "waiter_names",
+        "close",
+        "exceptions",
+        "meta",
+        "botocore_client",
+    }
 )
 
 _RESERVED = KEYWORDS | BUILTINS | IMPORTED_NAMES
@@ -223,6 +250,39 @@ def paginator_class_names(operation_names: Iterable[str], taken: Iterable[str]) 
     after every shape class so a shape keeps its own name."""
     claims = NameClaims((*HELPER_CLASS_NAMES, *MODULE_CONSTANTS, *taken))
     return {name: claims.claim(class_base_name(name) + "Paginator") for name in sorted(operation_names)}
+
+
+def waiter_python_names(waiter_names: Iterable[str]) -> dict[str, str]:
+    """Waiter name -> the name ``client.get_waiter`` takes (boto3's: ``xform_name``)."""
+    claims = NameClaims(separator="_")
+    return {name: claims.claim(xform_name(name)) for name in sorted(waiter_names)}
+
+
+def waiter_class_names(waiter_names: Iterable[str], taken: Iterable[str]) -> dict[str, tuple[str, str]]:
+    """Waiter name -> (its waiter class, its WaiterError subclass), claimed after ``taken``
+    (every shape and paginator class)."""
+    claims = NameClaims((*HELPER_CLASS_NAMES, *MODULE_CONSTANTS, *taken))
+    names = {}
+    for name in sorted(waiter_names):
+        base = class_base_name(name).rstrip("_")
+        names[name] = (claims.claim(base + "Waiter"), claims.claim(base + "WaiterError"))
+    return names
+
+
+WAITER_OPTIONS = ("delay", "max_attempts")
+
+
+def waiter_option_names(request_fields: Iterable[str]) -> dict[str, str]:
+    """``wait``'s own options (``delay``, ``max_attempts``) -> their parameter names beside the
+    request's fields: the option yields, with a trailing ``_``, to a field of the same name."""
+    fields = set(request_fields)
+    names = {}
+    for option in WAITER_OPTIONS:
+        name = option
+        while name in fields:
+            name += "_"
+        names[option] = name
+    return names
 
 
 def package_name(service_name: str) -> str:

@@ -134,6 +134,57 @@ class Paginator:
     non_aggregate_keys: tuple[str, ...] = ()
 
 
+AcceptorState = Literal["success", "failure", "retry"]
+Matcher = Literal["path", "pathAll", "pathAny", "status", "error"]
+
+
+@attrs.frozen
+class Acceptor:
+    """One rule of a waiter, as botocore's ``AcceptorConfig`` reads it: when the response
+    matches (``matcher``, ``argument``, ``expected``), the waiter enters ``state``."""
+
+    state: AcceptorState
+    matcher: Matcher
+    expected: object  # a JSON value: a status code, an error code or flag, what a path gives
+    argument: str | None = None  # the JMESPath expression of the path matchers
+
+    @property
+    def matches_error(self) -> bool:
+        """Whether the acceptor matches an error response (botocore raises ``ClientError`` for
+        an HTTP status of 300 or more) rather than a successful one."""
+        if self.matcher == "error":
+            return self.expected is not False
+        if self.matcher == "status":
+            return isinstance(self.expected, int) and self.expected >= 300
+        return False  # botocore's path matchers never match an error response
+
+
+@attrs.frozen
+class Waiter:
+    """A waiter of ``waiters-2.json``: polls ``operation`` every ``delay`` seconds, at most
+    ``max_attempts`` times, until an acceptor says success or failure."""
+
+    name: str  # the model's name, e.g. TrainingJobCompletedOrStopped (botocore's waiter name)
+    python_name: str  # what ``client.get_waiter`` takes, e.g. training_job_completed_or_stopped
+    cli_name: str  # the AWS CLI's ``aws <service> wait <cli_name>``
+    class_name: str  # the typed waiter class
+    error_class_name: str  # the WaiterError subclass its failures raise
+    operation: str  # the model's operation name
+    delay: int | float
+    max_attempts: int
+    description: str  # plain text from the model (often empty)
+    acceptors: tuple[Acceptor, ...]
+
+    @property
+    def succeeds_on(self) -> Literal["response", "error", "either"]:
+        """What the last attempt of a successful wait gives: always a response, always an
+        error (``TableNotExists``), or either."""
+        ends = {a.matches_error for a in self.acceptors if a.state == "success"}
+        if ends == {False}:
+            return "response"
+        return "error" if ends == {True} else "either"
+
+
 @attrs.frozen
 class Operation:
     name: str  # model name, e.g. ListTrainingJobs
@@ -162,6 +213,7 @@ class Service:
     operations: tuple[Operation, ...]
     shapes: tuple[Shape, ...]  # every reachable shape, dependencies before dependents
     exception_names: tuple[str, ...] = ()  # class names of the modeled errors, in shape order
+    waiters: tuple[Waiter, ...] = ()  # sorted by name
     _index: dict[str, Shape] = attrs.field(init=False, repr=False, eq=False)
 
     def __attrs_post_init__(self) -> None:
@@ -187,3 +239,6 @@ class Service:
     @property
     def paginated_operations(self) -> tuple[Operation, ...]:
         return tuple(o for o in self.operations if o.paginator is not None)
+
+    def operation(self, name: str) -> Operation:
+        return next(o for o in self.operations if o.name == name)

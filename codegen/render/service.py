@@ -22,6 +22,7 @@ from codegen.render.python.example import required_arguments
 from codegen.render.python.members import member_tables
 from codegen.render.escaping import code
 from codegen.render.python.runtime import Runtime
+from codegen.render.python.testing import TestingView, testing_view
 from codegen.render.python.views import PackageView, module_imports, package_view
 from codegen.render.site.views import SiteView, site_view
 from codegen.spec.store import ServiceSpec
@@ -53,8 +54,11 @@ def render_service(
         *PYTHON_MODULES,
         *(("literals",) if view.enums else ()),
         *(("paginators",) if view.paginators else ()),
+        *(("waiters",) if view.waiters else ()),
     ]
     sources = {f"{pkg}/{m}.py": _render_module(python, view, m) for m in modules}
+    # The typed test double (``Stubber``), a module of its own: production code never imports it.
+    sources[f"{pkg}/testing.py"] = _render_module(python, view, "testing", testing_view(service))
     sources["docs/conf.py"] = python.get_template("site/conf.py.j2").render(view=view)
     first = view.operations[0]
     example_source = python.get_template("site/example.py.j2").render(
@@ -94,12 +98,18 @@ def render_service(
 IMPORTS = code("\x00imports\x00")
 
 
-def _render_module(python: jinja2.Environment, view: PackageView, module: str) -> str:
-    """A module of the package, its import block computed from what it used."""
+def _render_module(
+    python: jinja2.Environment, view: PackageView, module: str, testing: TestingView | None = None
+) -> str:
+    """A module of the package, its import block computed from what it used (and, for the
+    testing module, what its own view needs)."""
     rt = Runtime()
-    text = python.get_template(f"package/{module}.py.j2").render(view=view, rt=rt, imports=IMPORTS)
+    text = python.get_template(f"package/{module}.py.j2").render(
+        view=view, rt=rt, imports=IMPORTS, testing=testing
+    )
     if IMPORTS in text:
-        text = text.replace(IMPORTS, module_imports(view, module, rt.needs), 1)
+        used = rt.needs | (testing.needs if testing is not None else set())
+        text = text.replace(IMPORTS, module_imports(view, module, used), 1)
     return text
 
 

@@ -97,3 +97,20 @@ def slice_paginators(paginators: dict[str, Any] | None, operations: Iterable[str
     """
     table = (paginators or {}).get("pagination", {})
     return {"pagination": {name: table[name] for name in sorted(operations) if name in table}}
+
+
+def slice_waiters(
+    waiters: dict[str, Any] | None, operations: Iterable[str]
+) -> tuple[dict[str, Any], dict[str, str]]:
+    """The waiters of ``operations`` (a waiters-2 table, sorted by name, empty when there are
+    none), and the waiters left out: name -> the operation the slice does not hold.
+
+    An empty table is still written, as for paginators: botocore's loader would otherwise find
+    the installed botocore's waiters for the same API version, operations missing from the
+    slice included.
+    """
+    table = (waiters or {}).get("waiters", {})
+    held = set(operations)
+    kept = {name: table[name] for name in sorted(table) if table[name]["operation"] in held}
+    left_out = {name: table[name]["operation"] for name in sorted(table) if name not in kept}
+    return {"version": (waiters or {}).get("version", 2), "waiters": kept}, left_out

@@ -5,7 +5,11 @@ Layout (usable directly as a botocore data path)::
     specs/manifest.json
     specs/<service>/<api-version>/service-2.json
     specs/<service>/<api-version>/paginators-1.json
+    specs/<service>/<api-version>/waiters-2.json
     specs/<service>/<api-version>/endpoint-rule-set-1.json   (when botocore has one)
+
+The manifest records, per service, the waiters left out of the slice because the operation
+they poll is not in it (``waiters_left_out``: waiter name -> operation).
 """
 
 from __future__ import annotations
@@ -21,13 +25,18 @@ import attrs
 from codegen.errors import CodegenError, json_path
 from codegen.safeio import FileRefused, read_regular
 from codegen.jsonio import dumps_stable
-from codegen.spec.slicing import slice_paginators, slice_service
+from codegen.spec.slicing import slice_paginators, slice_service, slice_waiters
 from codegen.spec.source import ModelSource, canonical_sha256, load_optional, load_service
-from codegen.spec.validate import check_paginators, check_text
+from codegen.spec.validate import WAITER_VERSION, check_paginators, check_text, check_waiters
 from codegen.write import Tree
 
 MANIFEST = "manifest.json"
 MANIFEST_FORMAT = 1
+
+
+def no_waiters() -> dict[str, Any]:
+    """The waiters-2 table of a slice whose operations have no waiter."""
+    return {"version": WAITER_VERSION, "waiters": {}}
 
 
 @attrs.frozen
@@ -41,6 +50,7 @@ class ServiceSpec:
     paginators: dict[str, Any]
     endpoint_rules: dict[str, Any] | None
     files: dict[str, bytes]  # relative path under the spec dir -> bytes, for shipping as data
+    waiters: dict[str, Any] = attrs.field(factory=no_waiters)  # waiters-2.json
 
 
 @attrs.frozen
@@ -84,16 +94,21 @@ def _service_snapshot(
     paginators_source = load_optional(source, service, "paginators-1", api_version)
     check_paginators(paginators_source or {}, f"{service}/paginators-1.json", operations)
     paginators = slice_paginators(paginators_source, operations)
+    waiters_source = load_optional(source, service, "waiters-2", api_version)
+    check_waiters(waiters_source or no_waiters(), f"{service}/waiters-2.json", operations)
+    waiters, waiters_left_out = slice_waiters(waiters_source, operations)
     rules = load_optional(source, service, "endpoint-rule-set-1", api_version)
 
     base = f"{service}/{api_version}"
     files: dict[str, bytes] = {
         f"{base}/service-2.json": dumps_stable(sliced).encode(),
         f"{base}/paginators-1.json": dumps_stable(paginators).encode(),
+        f"{base}/waiters-2.json": dumps_stable(waiters).encode(),
     }
     checksums = {
         "service-2.json": canonical_sha256(model),
         "paginators-1.json": canonical_sha256(paginators_source) if paginators_source else None,
+        "waiters-2.json": canonical_sha256(waiters_source) if waiters_source else None,
     }
     if rules is not None:
         files[f"{base}/endpoint-rule-set-1.json"] = dumps_stable(rules).encode()
@@ -102,6 +117,7 @@ def _service_snapshot(
         "api_version": api_version,
         "operations": sorted(dict.fromkeys(operations)),
         "source_sha256": checksums,
+        "waiters_left_out": waiters_left_out,
     }
     return files, entry
 
@@ -175,7 +191,7 @@ def read_snapshot(spec_dir: Path) -> Snapshot:
         base = f"{name}/{entry['api_version']}"
         files: dict[str, bytes] = {}
         parsed: dict[str, Any] = {}
-        for file in ("service-2.json", "paginators-1.json", "endpoint-rule-set-1.json"):
+        for file in ("service-2.json", "paginators-1.json", "waiters-2.json", "endpoint-rule-set-1.json"):
             path = spec_dir / base / file
             if file == "service-2.json" or os.path.lexists(path):
                 files[f"{base}/{file}"] = raw = _read_file(path, str(path), spec_dir)
@@ -183,7 +199,8 @@ def read_snapshot(spec_dir: Path) -> Snapshot:
         model = parsed["service-2.json"]
         paginators = parsed.get("paginators-1.json", {"pagination": {}})
         rules = parsed.get("endpoint-rule-set-1.json")
+        waiters = parsed["waiters-2.json"] if "waiters-2.json" in parsed else no_waiters()
         services.append(
-            ServiceSpec(name, entry["api_version"], tuple(operations), model, paginators, rules, files)
+            ServiceSpec(name, entry["api_version"], tuple(operations), model, paginators, rules, files, waiters)
         )
     return Snapshot(manifest, tuple(services))

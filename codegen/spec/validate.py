@@ -4,7 +4,7 @@ botocore's model classes assume a well-formed model: on a malformed one they rai
 the first bad access gives (``KeyError``, ``TypeError``, ``AttributeError``,
 ``InvalidShapeError``, ``NoShapeFoundError`` ...), lazily and without saying where. This module
 walks what the generator relies on -- the listed operations, every shape they reach, the
-paginators of those operations -- and reports the first problem as a ``CodegenError`` naming
+paginators and waiters of those operations -- and reports the first problem as a ``CodegenError`` naming
 its JSON path (``demo/service-2.json: shapes.Foo.members.Bar: refers to the missing shape
 'Nowhere'``).
 
@@ -17,6 +17,9 @@ from __future__ import annotations
 import math
 import re
 from typing import Any, Iterable
+
+import jmespath  # botocore's own dependency: its waiters compile acceptor paths with it
+import jmespath.exceptions
 
 from codegen.errors import CodegenError, json_path
 
@@ -220,6 +223,107 @@ def check_paginators(paginators: Any, file: str, operations: Iterable[str]) -> N
         for name in ("limit_key", "more_results"):
             if entry.get(name) is not None:
                 check.string(entry[name], (*steps, name))
+
+
+# botocore's waiter format (``botocore.waiter.WaiterModel.SUPPORTED_VERSION``), and what its
+# acceptors may say (``botocore.waiter.AcceptorConfig``).
+WAITER_VERSION = 2
+ACCEPTOR_STATES = ("success", "failure", "retry")
+PATH_MATCHERS = ("path", "pathAll", "pathAny")
+ACCEPTOR_MATCHERS = (*PATH_MATCHERS, "status", "error")
+# A waiter's name becomes a class name and an AWS CLI ``wait`` command, as an operation's does.
+WAITER_NAME = re.compile(r"[A-Za-z][A-Za-z0-9_]*")
+
+
+def _number(value: Any) -> int | float | None:
+    """A finite JSON number (not a boolean), or None."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return None
+    return value if math.isfinite(value) else None
+
+
+def _shown(value: Any) -> str:
+    """A value in a message: a number as itself, anything else by its kind."""
+    return repr(value) if _number(value) is not None else _kind(value)
+
+
+def waiter_operation(check: _Checker, name: str, entry: Any) -> str:
+    """The operation a waiter polls (all that decides whether a slice keeps it)."""
+    steps: tuple[Any, ...] = ("waiters", name)
+    entry = check.object(entry, steps)
+    if "operation" not in entry:
+        raise check.fail((*steps, "operation"), "missing: a waiter names the operation it polls")
+    return check.string(entry["operation"], (*steps, "operation"))
+
+
+def check_waiters(waiters: Any, file: str, operations: Iterable[str]) -> None:
+    """Check a waiters-2 table: every waiter names its operation; each waiter of one of
+    ``operations`` is complete enough for botocore's ``WaiterModel`` and ``Waiter`` (which
+    otherwise fail with a ``KeyError`` at the first wait, or loop on a broken acceptor)."""
+    check = _Checker(file)
+    waiters = check.object(waiters, ())
+    version = waiters.get("version")
+    if _number(version) != WAITER_VERSION:
+        raise check.fail(("version",), f"must be {WAITER_VERSION} (botocore's waiter format), not {_shown(version)}")
+    table = check.object(waiters.get("waiters"), ("waiters",))
+    held = set(operations)
+    for name, entry in table.items():
+        if waiter_operation(check, name, entry) in held:
+            _check_waiter(check, name, entry)
+
+
+def _check_waiter(check: _Checker, name: str, entry: dict[str, Any]) -> None:
+    steps: tuple[Any, ...] = ("waiters", name)
+    if not WAITER_NAME.fullmatch(name):
+        raise check.fail(steps, "a waiter name must be ASCII letters, digits and underscores, starting with a letter")
+    if "delay" not in entry:
+        raise check.fail((*steps, "delay"), "missing: the seconds between attempts")
+    delay = entry["delay"]
+    if _number(delay) is None or delay < 0:
+        raise check.fail((*steps, "delay"), f"must be a number of seconds, 0 or more, not {_shown(delay)}")
+    if "maxAttempts" not in entry:
+        raise check.fail((*steps, "maxAttempts"), "missing: how many attempts before giving up")
+    attempts = entry["maxAttempts"]
+    if not isinstance(_number(attempts), int) or attempts < 1:
+        raise check.fail((*steps, "maxAttempts"), f"must be a whole number, 1 or more, not {_shown(attempts)}")
+    if "description" in entry:
+        check.string(entry["description"], (*steps, "description"))
+    acceptors = entry.get("acceptors")
+    if not isinstance(acceptors, list):
+        raise check.fail((*steps, "acceptors"), f"must be a list, not {_kind(acceptors)}")
+    for index, acceptor in enumerate(acceptors):
+        _check_acceptor(check, check.object(acceptor, (*steps, "acceptors", index)), (*steps, "acceptors", index))
+    if not any(a["state"] == "success" for a in acceptors):
+        raise check.fail((*steps, "acceptors"), "has no success acceptor, so the waiter could never succeed")
+
+
+def _check_acceptor(check: _Checker, acceptor: dict[str, Any], steps: tuple[Any, ...]) -> None:
+    for key, allowed in (("state", ACCEPTOR_STATES), ("matcher", ACCEPTOR_MATCHERS)):
+        if key not in acceptor:
+            raise check.fail((*steps, key), "missing")
+        value = check.string(acceptor[key], (*steps, key))
+        if value not in allowed:
+            raise check.fail((*steps, key), f"{value!r} is not one of {', '.join(allowed)}")
+    if "expected" not in acceptor:
+        raise check.fail((*steps, "expected"), "missing")
+    expected, matcher = acceptor["expected"], acceptor["matcher"]
+    if isinstance(expected, float) and not math.isfinite(expected):
+        raise check.fail((*steps, "expected"), f"must be a JSON value, not {_kind(expected)}")
+    if matcher == "status" and not isinstance(_number(expected), int):
+        raise check.fail((*steps, "expected"), f"must be an HTTP status code for the status matcher, not {_kind(expected)}")
+    if matcher == "error" and not isinstance(expected, (str, bool)):
+        raise check.fail((*steps, "expected"), f"must be an error code or true/false for the error matcher, not {_kind(expected)}")
+    if matcher in PATH_MATCHERS:
+        if "argument" not in acceptor:
+            raise check.fail((*steps, "argument"), f"missing: the {matcher} matcher needs a JMESPath expression")
+        argument = check.string(acceptor["argument"], (*steps, "argument"))
+        try:
+            jmespath.compile(argument)
+        except (jmespath.exceptions.JMESPathError, RecursionError, ValueError) as exc:
+            problem = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+            raise check.fail((*steps, "argument"), f"not a JMESPath expression: {problem}") from None
+    elif "argument" in acceptor:
+        check.string(acceptor["argument"], (*steps, "argument"))
 
 
 _SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")

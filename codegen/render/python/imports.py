@@ -2,7 +2,8 @@
 
 Each module's view collects the names its annotations and expressions need
 (``Annotation.needs``: standard-library modules such as ``datetime``, classes of the models
-module as ``model:Name``, classes of the paginators module as ``paginator:Name``) and the fixed
+module as ``model:Name``, classes of the paginators, waiters and client modules as
+``paginator:Name``, ``waiter:Name`` and ``client:Name``) and the fixed
 names its template always uses; ``import_block`` writes the block, grouped and sorted as isort
 and black leave it (long ``from`` imports exploded, one name a line, with a trailing comma).
 """
@@ -16,6 +17,8 @@ from codegen.render.python.annotations import LITERAL, MODEL
 from codegen.render.python.runtime import RUNTIME
 
 PAGINATOR = "paginator:"
+WAITER = "waiter:"
+CLIENT = "client:"
 
 
 def import_block(
@@ -34,6 +37,8 @@ def import_block(
     needs = set(needs)
     models = sorted(n[len(MODEL):] for n in needs if n.startswith(MODEL))
     paginators = sorted(n[len(PAGINATOR):] for n in needs if n.startswith(PAGINATOR))
+    waiters = sorted(n[len(WAITER):] for n in needs if n.startswith(WAITER))
+    clients = sorted(n[len(CLIENT):] for n in needs if n.startswith(CLIENT))
     runtime = sorted(n[len(RUNTIME):] for n in needs if n.startswith(RUNTIME))
     literals = any(n.startswith(LITERAL) for n in needs)
     modules = sorted({*stdlib, *(n for n in needs if ":" not in n)})
@@ -48,10 +53,14 @@ def import_block(
     own += [f"from {dotted(package)}._runtime import {identifier(m)} as _{m}" for m in runtime]
     if literals:
         own.append(f"from {dotted(package)} import literals as _literals")
+    if clients:
+        own.append(_from(f"{package}.client", clients))
     if models and not local:
         own.append(_from(f"{package}.models", models))
     if paginators:
         own.append(_from(f"{package}.paginators", paginators))
+    if waiters:
+        own.append(_from(f"{package}.waiters", waiters))
     if own:
         groups.append(own)
     return code("\n\n".join("\n".join(group) for group in groups))

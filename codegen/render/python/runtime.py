@@ -42,6 +42,14 @@ SYMBOLS = {
     "PageIterator": "paging",
     "cycle_safe": "paging",
     "pagination_config": "paging",
+    "WaiterTable": "waiting",
+    "WaiterError": "waiting",
+    "TypedStubber": "stubbing",
+    "Method": "stubbing",
+    "StubbedError": "stubbing",
+    "RequestMismatch": "stubbing",
+    "UnexpectedCall": "stubbing",
+    "OutOfOrderCall": "stubbing",
 }
 
 

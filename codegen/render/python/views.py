@@ -26,6 +26,7 @@ from codegen.render.python.annotations import (
 )
 from codegen.render.python.docstrings import enum_docstring, structure_docstring
 from codegen.render.python.imports import PAGINATOR, import_block
+from codegen.render.python.waiters import WAITER, WaiterView, waiter_views
 
 
 @attrs.frozen
@@ -118,6 +119,8 @@ class PackageView:
     all_names: tuple[str, ...]  # the package's __all__
     needs: dict[str, frozenset[str]]  # module -> what its views' annotations need imported
     help_summaries: dict[str, str]  # CLI command -> the first sentence of its description
+    api_version: str = ""
+    waiters: tuple[WaiterView, ...] = ()  # ``python.waiters``
 
 
 PACKAGE_VERSION = "0.1.0"
@@ -130,6 +133,8 @@ FIXED_IMPORTS: dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]
     "literals": ((), (), ()),
     "client": (("typing",), ("botocore.client", "botocore.config", "botocore.session"), ("errors",)),
     "paginators": (("typing",), ("botocore.client",), ("errors",)),
+    "waiters": (("typing",), ("botocore.client",), ("errors",)),
+    "testing": (("typing",), (), ("errors",)),
 }
 RUNTIME_NAMES = ("ServiceError", "ResponseParseError", "MissingMemberError", "ResponseMetadata")
 # Attributes a modeled error has already (botocore's ClientError, Python's exceptions, the
@@ -190,10 +195,14 @@ def package_view(service: Service, docs: Docs) -> PackageView:
     errors, error_needs = _errors(service, docs)
     operations, client_needs, paginator_needs = _operations(service, docs)
     paginators = tuple(o.paginator for o in operations if o.paginator is not None)
+    waiters, waiter_needs = waiter_views(service)
+    client_needs |= {WAITER + w.class_name for w in waiters}
     model_names = tuple(sorted([e.class_name for e in service.enums] + [s.class_name for s in service.structures]))
     exception_names = [e.class_name for e in service.exceptions]
+    waiter_names = [name for w in waiters for name in (w.class_name, w.error_class_name)]
     all_names = sorted(
         [*model_names, "Client", *RUNTIME_NAMES, *exception_names, *(p.class_name for p in paginators)]
+        + ([*waiter_names, "WaiterError"] if waiters else [])
     )
     package = service.package
     distribution = package.replace("_", "-")
@@ -219,8 +228,11 @@ def package_view(service: Service, docs: Docs) -> PackageView:
             "errors": frozenset(error_needs),
             "client": frozenset(client_needs),
             "paginators": frozenset(paginator_needs),
+            "waiters": waiter_needs,
         },
         help_summaries={op.cli_name: docs.first_sentence(op.documentation) for op in service.operations},
+        api_version=service.api_version,
+        waiters=waiters,
     )
 
 

@@ -17,6 +17,7 @@ from codegen.render.python.annotations import annotation
 from codegen.render.python.docstrings import constraint_text
 from codegen.render.python.views import PackageView
 from codegen.render.site import rst
+from codegen.render.site.waiters import SiteWaiter, site_waiters
 
 
 @attrs.frozen
@@ -82,6 +83,7 @@ class SiteView:
     enums: tuple[SiteEnum, ...]
     errors: tuple[SiteError, ...]
     reference_pages: tuple[str, ...]  # file names of the CLI reference pages
+    waiters: tuple[SiteWaiter, ...] = ()  # ``site.waiters``
 
     @property
     def paginated(self) -> tuple[SiteOperation, ...]:
@@ -176,4 +178,5 @@ def site_view(
         enums=enums,
         errors=errors,
         reference_pages=reference_pages,
+        waiters=site_waiters(service, package.waiters),
     )
