@@ -19,14 +19,17 @@ breaking
     matches decides).
 additive
     operation, member, class, enum value, paginator, waiter or error added; a constraint relaxed
-    (min lowered, max raised, pattern removed); a request-only member no longer required; a
+    (min lowered, max raised, a pattern removed or provably relaxed); a request-only member no longer required; a
     plain ``str`` member of a response became an enum (its values are still strings; the same
     in a request is breaking: a checker now rejects a string that is not one of its values); a
     waiter gains a success or retry acceptor or loses a failure one; a waiter's default delay
     or attempts raised (it waits longer before giving up).
 constraint-tightened
-    min raised, max lowered, a pattern added or changed (patterns cannot be compared, so any
-    change counts as tighter); a waiter's default delay or attempts lowered.
+    min raised, max lowered, a pattern added, or a pattern changed to one that provably
+    accepts fewer strings (``codegen.patterns``); a waiter's default delay or attempts lowered.
+constraint-changed
+    a pattern changed, and neither tighter nor looser can be proven: the service may now
+    reject some values it accepted, and accept others.
 docs-only
     documentation changed (a waiter's description too); a deprecation flag; an operation no
     longer lists an error whose class another operation keeps (code keeps working).
@@ -42,6 +45,7 @@ from typing import Iterable, Iterator, Literal, Protocol
 
 import attrs
 
+from codegen import patterns
 from codegen.ir.build import build_service
 from codegen.ir.nodes import (
     Acceptor,
@@ -61,14 +65,15 @@ from codegen.ir.nodes import (
 from codegen.ir.queries import reachable
 from codegen.render.python import annotations
 from codegen.render.python.waiters import acceptor_condition
-from codegen.spec.store import Snapshot
+from codegen.spec.store import ServiceSpec, Snapshot
 
-Kind = Literal["breaking", "additive", "constraint-tightened", "docs-only"]
-KINDS: tuple[Kind, ...] = ("breaking", "additive", "constraint-tightened", "docs-only")
+Kind = Literal["breaking", "additive", "constraint-tightened", "constraint-changed", "docs-only"]
+KINDS: tuple[Kind, ...] = ("breaking", "additive", "constraint-tightened", "constraint-changed", "docs-only")
 KIND_TITLES: dict[str, str] = {
     "breaking": "Breaking",
     "additive": "Additive",
     "constraint-tightened": "Constraint tightened",
+    "constraint-changed": "Constraint changed",
     "docs-only": "Docs-only",
 }
 FORMATS = ("text", "json", "markdown")
@@ -117,6 +122,8 @@ class Report:
     services: tuple[tuple[str, str | None, str | None], ...]
     changes: tuple[Change, ...]
     package: str | None = None
+    version: str | None = None  # the package version the changes are released in
+    date: str | None = None  # the release's date (ISO), for the heading
 
     @property
     def empty(self) -> bool:
@@ -148,15 +155,19 @@ def botocore_version(snapshot: Snapshot) -> str:
 def diff_snapshots(old: Snapshot, new: Snapshot, package: str | None = None) -> Report:
     """The API changes from ``old`` to ``new`` (raises ``CodegenError`` on a malformed spec)."""
     build_package = package or _PLACEHOLDER_PACKAGE
-    old_services = {s.service_name: build_service(s, build_package) for s in old.services}
-    new_services = {s.service_name: build_service(s, build_package) for s in new.services}
+    old_specs = {s.service_name: s for s in old.services}
+    new_specs = {s.service_name: s for s in new.services}
     changes: list[Change] = []
     versions = []
-    for name in sorted(set(old_services) | set(new_services)):
-        before, after = old_services.get(name), new_services.get(name)
+    for name in sorted(set(old_specs) | set(new_specs)):
+        before_spec, after_spec = old_specs.get(name), new_specs.get(name)
         versions.append(
-            (name, before.api_version if before else None, after.api_version if after else None)
+            (name, before_spec.api_version if before_spec else None, after_spec.api_version if after_spec else None)
         )
+        if _same(before_spec, after_spec):
+            continue  # the same files: nothing to compare (most services of a catalog update)
+        before = build_service(before_spec, build_package) if before_spec else None
+        after = build_service(after_spec, build_package) if after_spec else None
         changes.extend(diff_services(before, after))
     return Report(
         old_botocore=botocore_version(old),
@@ -165,6 +176,25 @@ def diff_snapshots(old: Snapshot, new: Snapshot, package: str | None = None) -> 
         changes=tuple(sorted(changes, key=Change.sort_key)),
         package=package,
     )
+
+
+def first_pin_report(new: Snapshot, package: str | None = None) -> Report:
+    """The report of a first pin: every service added (its contents are all new, so they are
+    not listed one by one)."""
+    return Report(
+        old_botocore="none",
+        new_botocore=botocore_version(new),
+        services=tuple((s.service_name, None, s.api_version) for s in new.services),
+        changes=tuple(
+            Change("additive", s.service_name, "service", s.service_name, "", "service added")
+            for s in new.services
+        ),
+        package=package,
+    )
+
+
+def _same(old: ServiceSpec | None, new: ServiceSpec | None) -> bool:
+    return old is not None and new is not None and old.operations == new.operations and old.files == new.files
 
 
 def diff_services(old: Service | None, new: Service | None) -> list[Change]:
@@ -259,7 +289,13 @@ def constraint_changes(
             yield "constraint-tightened", "pattern added", _show(new.pattern)
         else:
             detail = f"{_show(old.pattern)} -> {_show(new.pattern)}"
-            yield "constraint-tightened", "pattern changed", detail
+            order = patterns.compare(old.pattern, new.pattern)
+            if order == "tighter":
+                yield "constraint-tightened", "pattern tightened", detail
+            elif order == "looser":
+                yield "additive", "pattern relaxed", detail
+            elif order == "unknown":
+                yield "constraint-changed", "pattern changed", detail
 
 
 def _acceptor_text(acceptor: Acceptor) -> str:
@@ -586,49 +622,129 @@ class _ServiceDiff:
 
 
 # --- rendering ---------------------------------------------------------------------------------
+#
+# Changes are shown grouped: under each kind, by service, then by what users name in code (an
+# operation with its paginator and errors, a waiter, a class with its members or values), so a
+# release note reads "operation X: three things" rather than three unrelated lines.
+
+# What a change is grouped under, by its target, and the order of the groups.
+_GROUP_OF_TARGET = {
+    "service": "service",
+    "operation": "operation",
+    "paginator": "operation",
+    "error": "operation",
+    "waiter": "waiter",
+    "class": "class",
+    "member": "class",
+    "enum value": "class",
+}
+_GROUP_ORDER = ("service", "operation", "waiter", "class")
 
 
-def _versions(report: Report) -> str:
-    return f"botocore {report.old_botocore} -> {report.new_botocore}"
+@attrs.frozen
+class Group:
+    """The changes of one kind to one named thing: an operation, a waiter, a class."""
+
+    service: str
+    what: str  # "operation", "waiter", "class", "service"
+    model_name: str
+    python_name: str  # "" when it is the model name
+    changes: tuple[Change, ...]
 
 
-def _api_versions(report: Report) -> list[str]:
-    lines = []
+def _group_key(change: Change) -> tuple[str, str, str, str]:
+    """(service, what, model name, Python name) of the group a change belongs to."""
+    what = _GROUP_OF_TARGET.get(change.target, change.target)
+    if change.target in ("member", "enum value"):
+        shape = change.model_name.split(".", 1)[0]
+        python = change.python_name.split(".", 1)[0] if "." in change.python_name else shape
+        return change.service, what, shape, python if python != shape else ""
+    python = change.python_name if change.python_name != change.model_name else ""
+    return change.service, what, change.model_name, python
+
+
+def groups(changes: Iterable[Change]) -> tuple[Group, ...]:
+    """The changes (of one kind) grouped, groups in service, kind of thing and name order."""
+    by_key: dict[tuple[str, str, str, str], list[Change]] = {}
+    for change in changes:
+        by_key.setdefault(_group_key(change), []).append(change)
+    ordered = sorted(
+        by_key.items(),
+        key=lambda item: (item[0][0], _GROUP_ORDER.index(item[0][1]) if item[0][1] in _GROUP_ORDER else 9, item[0][2]),
+    )
+    return tuple(Group(*key, tuple(members)) for key, members in ordered)
+
+
+def _item(change: Change) -> tuple[str, str]:
+    """The part of a change's name inside its group (a member's, a value's), model and Python;
+    empty when the change is about the group's thing itself."""
+    if change.target not in ("member", "enum value"):
+        return "", ""
+    model = change.model_name.split(".", 1)[1]
+    python = change.python_name.split(".", 1)[1] if "." in change.python_name else change.python_name
+    return model, python if python != model else ""
+
+
+def _models(report: Report) -> str:
+    """"botocore 1.15.0 -> 1.44.8; sagemaker API version 2017-07-24 -> 2017-07-25"."""
+    same = report.old_botocore == report.new_botocore
+    parts = [f"botocore {report.new_botocore}" if same else f"botocore {report.old_botocore} -> {report.new_botocore}"]
     for name, before, after in report.services:
         if before != after:
-            lines.append(f"{name} API version {before or 'none'} -> {after or 'none'}")
-    return lines
+            parts.append(f"{name} API version {before or 'none'} -> {after or 'none'}")
+    return "; ".join(parts)
 
 
 def _summary(report: Report) -> str:
     return ", ".join(f"{n} {KIND_TITLES[kind].lower()}" for kind, n in report.counts().items() if n)
 
 
-def _label(report: Report, change: Change) -> str:
-    several = len(report.services) > 1
-    return f"{change.service}: {change.subject}" if several else change.subject
+def title(report: Report) -> str:
+    """The report's heading: the package and the version released, with the date; without a
+    version, the package and the model versions compared."""
+    who = report.package or ", ".join(name for name, _, _ in report.services) or "API"
+    if report.version:
+        heading = f"{who} {report.version}"
+    else:
+        heading = f"{who}: {_models(report)}"
+    return f"{heading} ({report.date})" if report.date else heading
 
 
-def _line(report: Report, change: Change) -> str:
-    text = f"{_label(report, change)}: {change.change}"
+def _several(report: Report) -> bool:
+    return len(report.services) > 1
+
+
+def _text_name(model: str, python: str) -> str:
+    return f"{model} ({python})" if python else model
+
+
+def _text_change(change: Change, with_item: bool = True) -> str:
+    item = _text_name(*_item(change)) if with_item else ""
+    text = f"{item}: {change.change}" if item else change.change
     return f"{text}: {change.detail}" if change.detail else text
 
 
-def title(report: Report) -> str:
-    who = report.package or ", ".join(name for name, _, _ in report.services) or "API"
-    return f"{who}: {_versions(report)}"
-
-
 def render_text(report: Report) -> str:
-    lines = [f"API changes in {title(report)}", *_api_versions(report)]
+    lines = [f"API changes in {title(report)}"]
+    if report.version or any(before != after for _, before, after in report.services):
+        lines.append(_models(report))
     if report.empty:
         return "\n".join([*lines, NO_CHANGES]) + "\n"
     lines.append(_summary(report))
     for kind in KINDS:
         changes = report.of_kind(kind)
-        if changes:
-            lines += ["", f"{KIND_TITLES[kind]} ({len(changes)}):"]
-            lines += [f"  - {_line(report, c)}" for c in changes]
+        if not changes:
+            continue
+        lines += ["", f"{KIND_TITLES[kind]} ({len(changes)}):"]
+        for group in groups(changes):
+            label = f"{group.what} {_text_name(group.model_name, group.python_name)}"
+            if _several(report) and group.what != "service":
+                label = f"{group.service}: {label}"
+            if len(group.changes) == 1:
+                lines.append(f"  - {label}: {_text_change(group.changes[0])}")
+            else:
+                lines.append(f"  - {label}:")
+                lines += [f"    - {_text_change(c)}" for c in group.changes]
     return "\n".join(lines) + "\n"
 
 
@@ -643,38 +759,48 @@ def _code(text: str) -> str:
     return f"{fence}{pad}{text}{pad}{fence}"
 
 
-def _markdown_line(report: Report, change: Change) -> str:
-    parts = []
-    if len(report.services) > 1:
-        parts.append(f"{change.service}: ")
-    parts.append(_code(change.model_name))
-    if change.python_name and change.python_name != change.model_name:
-        parts.append(f" ({_code(change.python_name)})")
-    parts.append(f": {change.change}")
-    if change.detail:
-        parts.append(f": {_code(change.detail)}")
-    return "- " + "".join(parts)
+def _markdown_name(model: str, python: str) -> str:
+    return f"{_code(model)} ({_code(python)})" if python else _code(model)
+
+
+def _markdown_change(change: Change) -> str:
+    model, python = _item(change)
+    text = f"{_markdown_name(model, python)}: {change.change}" if model else change.change
+    return f"{text}: {_code(change.detail)}" if change.detail else text
 
 
 def render_markdown(report: Report, heading_level: int = 2) -> str:
-    """A Markdown section, e.g. a CHANGELOG entry."""
+    """A Markdown section for release notes and the CHANGELOG: a heading with the package,
+    version and date, the model versions, then the changes by kind, grouped."""
     hashes = "#" * heading_level
     lines = [f"{hashes} {title(report)}", ""]
-    lines += [f"{line}.\n" for line in _api_versions(report)]
+    if report.version or any(before != after for _, before, after in report.services):
+        lines += [f"{_models(report)}.", ""]
     if report.empty:
         return "\n".join([*lines, NO_CHANGES]) + "\n"
     lines.append(f"{_summary(report)}.")
     for kind in KINDS:
         changes = report.of_kind(kind)
-        if changes:
-            lines += ["", f"{hashes}# {KIND_TITLES[kind]}", ""]
-            lines += [_markdown_line(report, c) for c in changes]
+        if not changes:
+            continue
+        lines += ["", f"{hashes}# {KIND_TITLES[kind]}", ""]
+        for group in groups(changes):
+            label = f"{group.what} {_markdown_name(group.model_name, group.python_name)}"
+            if _several(report) and group.what != "service":
+                label = f"{group.service}: {label}"
+            if len(group.changes) == 1:
+                lines.append(f"- {label}: {_markdown_change(group.changes[0])}")
+            else:
+                lines.append(f"- {label}")
+                lines += [f"  - {_markdown_change(c)}" for c in group.changes]
     return "\n".join(lines) + "\n"
 
 
 def report_json(report: Report) -> dict[str, object]:
     return {
         "package": report.package,
+        "version": report.version,
+        "date": report.date,
         "old": {
             "botocore_version": report.old_botocore,
             "services": {name: before for name, before, _ in report.services if before},

@@ -16,7 +16,9 @@ from codegen.progress import Progress
 from codegen.ir.build import build_service
 from codegen.ir import naming
 from codegen.ir.nodes import Service
+from codegen.release import Metadata, Release
 from codegen.render.conversions import Conversions
+from codegen.render.templates import Overrides
 from codegen.render.docs import CONVERTERS
 from codegen.render.service import RUNTIME_DIR, render_service, runtime_files
 from codegen.spec.store import ServiceSpec, read_snapshot
@@ -49,11 +51,33 @@ class Generated:
     inputs: dict[str, str]
 
 
+@attrs.frozen
+class _Settings:
+    """What every service of a run is rendered with, besides its spec and name."""
+
+    formatter: str
+    release: Release
+    overrides: Overrides | None
+
+    def key(self) -> list[str]:
+        """Their part of a service's inputs digest."""
+        return [
+            repr(attrs.asdict(self.release, recurse=True)),
+            self.overrides.digest if self.overrides else "built-in templates",
+        ]
+
+
 def generate_tree(
-    spec_dir: Path, package: str | None, cache_dir: Path | None = None, formatter: str = "black"
+    spec_dir: Path,
+    package: str | None,
+    cache_dir: Path | None = None,
+    formatter: str = "black",
+    *,
+    metadata: Metadata | None = None,
+    overrides: Overrides | None = None,
 ) -> Tree:
     """The generated tree for the spec directory (see ``generate``)."""
-    return generate(spec_dir, package, cache_dir, formatter).tree
+    return generate(spec_dir, package, cache_dir, formatter, metadata=metadata, overrides=overrides).tree
 
 
 def generate(
@@ -62,6 +86,9 @@ def generate(
     cache_dir: Path | None = None,
     formatter: str = "black",
     reuse: Reuse | None = None,
+    *,
+    metadata: Metadata | None = None,
+    overrides: Overrides | None = None,
 ) -> Generated:
     """The generated tree for the spec directory. With ``cache_dir``, code formatted and
     documentation converted by earlier runs is taken from the cache (``codegen.cache``);
@@ -72,9 +99,21 @@ def generate(
     name ``package``. One of several services gives a distribution per service, each in a
     directory of its own and named for its service (``typed_<service>``, ``package`` None), so
     a model update to some services renders only those.
+
+    ``metadata`` is what the distributions say about themselves (``codegen.release``; their
+    version is the one the spec directory's manifest records), ``overrides`` the user's
+    templates over the built-in ones (``codegen.render.templates``).
     """
     cache = Cache(cache_dir) if cache_dir else None
-    specs = read_snapshot(spec_dir).services
+    snapshot = read_snapshot(spec_dir)
+    specs = snapshot.services
+    metadata = metadata or Metadata()
+    if len(specs) > 1:
+        # The name and description given are one distribution's; each service's is its own.
+        metadata = attrs.evolve(metadata, distribution=None, description=None)
+    settings = _Settings(
+        formatter, Release.of(snapshot.package_version, snapshot.botocore_version, metadata), overrides
+    )
     if len(specs) > 1 and package:
         raise CodegenError(
             "--package",
@@ -88,43 +127,54 @@ def generate(
     generator = _generator_digest(formatter_key(formatter))
     prefixes = [""] if len(specs) == 1 else [name.replace("_", "-") + "/" for name in names]
     inputs = {
-        prefix: _inputs_digest(generator, spec, name) for prefix, spec, name in zip(prefixes, specs, names)
+        prefix: _inputs_digest(generator, settings, spec, name)
+        for prefix, spec, name in zip(prefixes, specs, names)
     }
     reused = {prefix: reuse(prefix, inputs[prefix]) for prefix in prefixes} if reuse else {}
     todo = [(spec, name, prefix) for spec, name, prefix in zip(specs, names, prefixes) if reused.get(prefix) is None]
     if len(specs) == 1:
-        trees = {"": reused.get("") or _render_service(specs[0], names[0], cache, formatter, None)}
+        trees = {"": reused.get("") or _render_service(specs[0], names[0], cache, settings, None)}
     else:
         trees = {prefix: tree for prefix, tree in reused.items() if tree is not None}
-        trees.update(_render_services(todo, cache, formatter))
+        trees.update(_render_services(todo, cache, settings))
     tree: dict[str, bytes] = {}
     for prefix in prefixes:
         tree.update({prefix + path: content for path, content in trees[prefix].items()})
     return Generated(tree, inputs)
 
 
-def _inputs_digest(generator: str, spec: ServiceSpec, name: str) -> str:
+def _inputs_digest(generator: str, settings: _Settings, spec: ServiceSpec, name: str) -> str:
     """Everything a service's files depend on: the generator (its code, templates, formatter
-    and botocore), the package name and the service's pinned model files."""
+    and botocore), the release (version and metadata), the user's templates, the package name
+    and the service's pinned model files."""
     return digest(
-        generator, name, spec.service_name, spec.api_version, *spec.operations,
+        generator, *settings.key(), name, spec.service_name, spec.api_version, *spec.operations,
         *(part for path, content in sorted(spec.files.items()) for part in (path, content)),
     )
 
 
 def _render_service(
-    spec: ServiceSpec, name: str, cache: Cache | None, formatter: str, workers: int | None
+    spec: ServiceSpec, name: str, cache: Cache | None, settings: _Settings, workers: int | None
 ) -> Tree:
-    pack = FormatPack(cache, formatter, name) if cache else None
+    pack = FormatPack(cache, settings.formatter, name) if cache else None
     conversions = Conversions(CONVERTERS, cache, name)
-    tree = render_service(spec, build_service(spec, name), conversions, pack, formatter, workers)
+    tree = render_service(
+        spec,
+        build_service(spec, name),
+        conversions,
+        pack,
+        settings.formatter,
+        workers,
+        release=settings.release,
+        overrides=settings.overrides,
+    )
     if pack is not None:
         pack.flush()
     return tree
 
 
 def _render_services(
-    todo: list[tuple[ServiceSpec, str, str]], cache: Cache | None, formatter: str
+    todo: list[tuple[ServiceSpec, str, str]], cache: Cache | None, settings: _Settings
 ) -> dict[str, Tree]:
     """Each service's package, by prefix, rendered one service per core.
 
@@ -138,14 +188,14 @@ def _render_services(
     try:
         if workers == 1 or len(todo) <= 1:
             for spec, name, prefix in todo:
-                done[prefix] = _render_service(spec, name, cache, formatter, 1)
+                done[prefix] = _render_service(spec, name, cache, settings, 1)
                 progress.advance()
         else:
             by_size = sorted(todo, key=lambda item: -_model_size(item[0]))
             pool = concurrent.futures.ProcessPoolExecutor(workers, mp_context=fork_context())
             try:
                 pending = {
-                    pool.submit(_render_in_worker, spec, name, cache, formatter): prefix
+                    pool.submit(_render_in_worker, spec, name, cache, settings): prefix
                     for spec, name, prefix in by_size
                 }
                 for future in concurrent.futures.as_completed(pending):
@@ -159,9 +209,9 @@ def _render_services(
     return done
 
 
-def _render_in_worker(spec: ServiceSpec, name: str, cache: Cache | None, formatter: str) -> Tree:
+def _render_in_worker(spec: ServiceSpec, name: str, cache: Cache | None, settings: _Settings) -> Tree:
     # Looked up by name in the (forked) worker, so the function itself need not be pickled.
-    return _render_service(spec, name, cache, formatter, 1)
+    return _render_service(spec, name, cache, settings, 1)
 
 
 def _model_size(spec: ServiceSpec) -> int:

@@ -10,8 +10,10 @@ from types import ModuleType
 from typing import Any, Iterator
 import contextlib
 
+from codegen.config import load_config
 from codegen.ir.nodes import Enum, ListOf, MapOf, Scalar, Service, Structure
 from codegen.pipeline import generate_tree, load_services
+from codegen.render.templates import load_overrides
 from codegen.spec.source import ModelSource
 from codegen.spec.store import build_snapshot_tree
 from codegen.write import write_tree
@@ -20,6 +22,15 @@ ROOT = Path(__file__).resolve().parents[1]
 SPECS = ROOT / "specs"
 GENERATED = ROOT / "generated"
 FIXTURE_SPECS = ROOT / "tests" / "fixtures" / "specs"
+# The project's own configuration: tests of generated/ follow it, whatever operations it selects.
+PROJECT = load_config(ROOT)
+PACKAGE = PROJECT.package
+
+
+def generated_tree() -> dict[str, bytes]:
+    """What ``codegen generate`` gives for the project: its specs, package, metadata, templates."""
+    overrides = load_overrides(PROJECT.templates) if PROJECT.templates else None
+    return dict(generate_tree(SPECS, PACKAGE, metadata=PROJECT.metadata, overrides=overrides))
 
 
 def sync_installed(spec_dir: Path, service: str, *operations: str) -> Path:

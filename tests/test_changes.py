@@ -1,6 +1,7 @@
 """API change reports (`codegen diff`) and re-pinning with a changelog (`codegen update`), on the
 real history of ListTrainingJobsForHyperParameterTuningJob: botocore 1.12.0, 1.13.0, 1.15.0
-(committed slices) and the current pin in specs/."""
+(committed slices) and a pin of it from the installed botocore. The tests keep to a project of
+their own (that one operation), whatever the repository's configuration selects."""
 
 from __future__ import annotations
 
@@ -28,28 +29,51 @@ from codegen.changes import (
 from codegen.commands.changes import (
     add_diff_arguments,
     add_update_arguments,
-    changelog_text,
     run_diff,
     run_update,
     update_project,
 )
+from codegen.commands.pinning import changelog_text
 from codegen.config import load_config
 from codegen.errors import CodegenError
 from codegen.ir.nodes import Constraints
 from codegen.pipeline import generate_tree
+from codegen.release import release_date
 from codegen.spec.source import ModelSource
 from codegen.spec.store import build_snapshot_tree, read_snapshot
 from codegen.write import read_tree, write_tree
 from tests.helpers import demo_model, write_spec
 
 ROOT = Path(__file__).resolve().parents[1]
-SPECS = ROOT / "specs"
 FIXTURES = ROOT / "tests" / "fixtures" / "specs"
 V1_12, V1_13, V1_15 = (FIXTURES / f"botocore-{v}" for v in ("1.12.0", "1.13.0", "1.15.0"))
-PACKAGE = load_config(ROOT).package
+PACKAGE = "typed_sagemaker"
 SUMMARY = "HyperParameterTrainingJobSummary"
 REQUEST = "ListTrainingJobsForHyperParameterTuningJobRequest"
 OPERATION = "ListTrainingJobsForHyperParameterTuningJob"
+# The project the update tests re-pin: the operation whose history the fixtures hold.
+PYPROJECT = f"""[tool.codegen]
+service = "sagemaker"
+operations = ["{OPERATION}"]
+package = "{PACKAGE}"
+"""
+
+
+# Changelog entries are dated by SOURCE_DATE_EPOCH when it is set (2026-01-01 here).
+DATE = "2026-01-01"
+
+
+@pytest.fixture(autouse=True)
+def _release_date(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")
+
+
+@pytest.fixture(scope="module")
+def current(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The operation pinned from the installed botocore."""
+    from tests.helpers import sync_installed
+
+    return sync_installed(tmp_path_factory.mktemp("current") / "specs", "sagemaker", OPERATION)
 
 
 def report(old: Path, new: Path) -> Report:
@@ -100,7 +124,7 @@ def test_1_12_to_1_13_adds_the_paginator_and_tuning_job_name() -> None:
     assert not rep.breaking
     text = render_text(rep)
     assert "botocore 1.12.0 -> 1.13.0" in text
-    assert f"{SUMMARY}.TuningJobName (tuning_job_name): member added" in text
+    assert f"  - class {SUMMARY}: TuningJobName (tuning_job_name): member added: str | None\n" in text
 
 
 def test_1_13_to_1_15_adds_training_job_definition_name() -> None:
@@ -110,18 +134,18 @@ def test_1_13_to_1_15_adds_training_job_definition_name() -> None:
     assert [c.kind for c in rep.changes] == ["additive"]
 
 
-def test_1_15_to_current_adds_deleting_and_changes_docs() -> None:
-    rep = report(V1_15, SPECS)
+def test_1_15_to_current_adds_deleting_and_changes_docs(current: Path) -> None:
+    rep = report(V1_15, current)
     deleting = find(rep, "TrainingJobStatus.Deleting", "enum value added")
     assert (deleting.kind, deleting.python_name) == ("additive", "TrainingJobStatus.DELETING")
     docs = rep.of_kind("docs-only")
     assert {c.model_name for c in docs} >= {OPERATION, SUMMARY, f"{SUMMARY}.TrainingEndTime"}
     assert all(c.change == "documentation changed" for c in docs if c.target != "service")
     # Length patterns were rewritten; a string's missing min and min 0 are the same: not reported.
-    assert (
-        find(rep, f"{REQUEST}.HyperParameterTuningJobName", "pattern changed").kind
-        == "constraint-tightened"
-    )
+    # "^[a-zA-Z0-9](-*[a-zA-Z0-9])*" -> "[a-zA-Z0-9](-*[a-zA-Z0-9]){0,31}": the anchor went and a
+    # bound came, so neither tighter nor looser can be proven.
+    pattern = [c for c in rep.changes if c.model_name == f"{REQUEST}.HyperParameterTuningJobName" and "pattern" in c.change]
+    assert [(c.kind, c.change) for c in pattern] == [("constraint-changed", "pattern changed")], pattern
     assert not [c for c in rep.changes if c.change.startswith("min")]
     # The map's value shape was renamed (ParameterValue -> HyperParameterValue) but is still a
     # str to users; only its raised max shows.
@@ -131,21 +155,21 @@ def test_1_15_to_current_adds_deleting_and_changes_docs() -> None:
     assert not rep.breaking
 
 
-def test_identical_snapshots_report_no_changes_and_exit_0() -> None:
-    rep = report(SPECS, SPECS)
+def test_identical_snapshots_report_no_changes_and_exit_0(current: Path) -> None:
+    rep = report(current, current)
     assert rep.empty and not rep.breaking
     for fmt in ("text", "markdown"):
         assert NO_CHANGES in render(rep, fmt)
     assert json.loads(render_json(rep))["changes"] == []
-    code, out = diff_main(SPECS, SPECS, "--fail-on", "breaking")
+    code, out = diff_main(current, current, "--fail-on", "breaking")
     assert code == 0 and NO_CHANGES in out
 
 
-def test_report_is_deterministic_and_ordered_by_kind() -> None:
-    first, second = report(V1_12, SPECS), report(V1_12, SPECS)
+def test_report_is_deterministic_and_ordered_by_kind(current: Path) -> None:
+    first, second = report(V1_12, current), report(V1_12, current)
     assert render_json(first) == render_json(second) and render_text(first) == render_text(second)
     kinds = [c.kind for c in first.changes]
-    order = ["breaking", "additive", "constraint-tightened", "docs-only"]
+    order = ["breaking", "additive", "constraint-tightened", "constraint-changed", "docs-only"]
     assert kinds == sorted(kinds, key=order.index)
     assert list(first.changes) == sorted(first.changes, key=Change.sort_key)
 
@@ -181,9 +205,12 @@ def test_removed_required_enum_type_and_paginator_changes_are_breaking(tmp_path:
     assert rep.breaking
 
     code, out = diff_main(V1_15, new, "--fail-on", "breaking")
-    assert code == 1
+    assert code == 3  # not 1, which is kept for codegen's own bugs
     assert "Breaking (5):" in out
-    assert f"{REQUEST}.MaxResults (max_results): became required" in out
+    # Grouped under what users name: the class, then its member.
+    assert f"  - class {REQUEST}: MaxResults (max_results): became required\n" in out
+    assert diff_main(V1_15, new, "--fail-on", "additive,constraint-changed")[0] == 0
+    assert diff_main(V1_15, new, "--fail-on", "any")[0] == 3
     assert diff_main(V1_15, new)[0] == 0  # without --fail-on, a report is not a failure
     assert diff_main(V1_12, V1_15, "--fail-on", "breaking")[0] == 0  # additive only
 
@@ -227,7 +254,8 @@ def test_constraints_tightened_and_relaxed(tmp_path: Path) -> None:
         kinds[("FinalHyperParameterTuningJobObjectiveMetric.MetricName", "pattern removed")][0]
         == "additive"
     )
-    assert kinds[(f"{SUMMARY}.TunedHyperParameters", "keys: pattern changed")] == (
+    # Every string of [a-z]+ matches .*: provably tighter.
+    assert kinds[(f"{SUMMARY}.TunedHyperParameters", "keys: pattern tightened")] == (
         "constraint-tightened",
         '".*" -> "[a-z]+"',
     )
@@ -296,14 +324,14 @@ def test_constraint_rules() -> None:
 # --- formats -----------------------------------------------------------------------------------
 
 
-def test_json_format() -> None:
-    code, out = diff_main(V1_15, SPECS, "--format", "json", "--package", PACKAGE)
+def test_json_format(current: Path) -> None:
+    code, out = diff_main(V1_15, current, "--format", "json", "--package", PACKAGE)
     data = json.loads(out)
     assert code == 0
     assert data["old"]["botocore_version"] == "1.15.0"
     assert (
         data["new"]["botocore_version"]
-        == json.loads((SPECS / "manifest.json").read_text())["source"]["botocore_version"]
+        == json.loads((current / "manifest.json").read_text())["source"]["botocore_version"]
     )
     assert data["package"] == PACKAGE and data["breaking"] is False
     assert data["summary"]["breaking"] == 0 and data["summary"]["additive"] >= 1
@@ -321,20 +349,20 @@ def test_json_format() -> None:
 def test_markdown_format() -> None:
     code, out = diff_main(V1_12, V1_13, "--format", "markdown", "--package", PACKAGE)
     assert code == 0
-    assert out.startswith(f"## {PACKAGE}: botocore 1.12.0 -> 1.13.0\n")
+    assert out.startswith(f"## {PACKAGE}: botocore 1.12.0 -> 1.13.0 ({release_date()})\n")
     assert "### Additive\n" in out and "### Breaking" not in out
-    assert f"- `{SUMMARY}.TuningJobName` (`tuning_job_name`): member added: `str | None`" in out
+    assert f"- class `{SUMMARY}`: `TuningJobName` (`tuning_job_name`): member added: `str | None`" in out
     assert render_markdown(report(V1_12, V1_13), heading_level=3).startswith("### ")
 
 
-def test_bad_input_raises_codegen_error(tmp_path: Path) -> None:
+def test_bad_input_raises_codegen_error(tmp_path: Path, current: Path) -> None:
     with pytest.raises(CodegenError, match="not a directory"):
-        diff_main(tmp_path / "missing", SPECS)
+        diff_main(tmp_path / "missing", current)
     (tmp_path / "empty").mkdir()
     with pytest.raises(CodegenError, match="manifest.json"):
-        diff_main(SPECS, tmp_path / "empty")
+        diff_main(current, tmp_path / "empty")
     with pytest.raises(SystemExit):  # argparse: unknown format
-        diff_main(SPECS, SPECS, "--format", "yaml")
+        diff_main(current, current, "--format", "yaml")
 
 
 # --- codegen update ----------------------------------------------------------------------------
@@ -345,7 +373,7 @@ def _project(tmp_path: Path, specs: Path | None) -> Path:
     the package generated from it."""
     root = tmp_path / "project"
     root.mkdir()
-    shutil.copy(ROOT / "pyproject.toml", root / "pyproject.toml")
+    (root / "pyproject.toml").write_text(PYPROJECT)
     config = load_config(root)
     if specs is None:  # up to date with whatever botocore is installed
         tree = build_snapshot_tree(ModelSource.installed(), {config.service: config.operations})
@@ -356,19 +384,9 @@ def _project(tmp_path: Path, specs: Path | None) -> Path:
     return root
 
 
-def _update(root: Path, source: ModelSource) -> tuple[Any, str]:
-    config = load_config(root)
+def _update(root: Path, source: ModelSource, fail_on: tuple[str, ...] = ()) -> tuple[Any, str]:
     out = io.StringIO()
-    result = update_project(
-        root=root,
-        spec_dir=root / "specs",
-        output_dir=root / "generated",
-        source=source,
-        service=config.service,
-        operations=config.operations,
-        package=config.package,
-        out=out,
-    )
+    result = update_project(load_config(root), source, out=out, fail_on=fail_on)
     return result, out.getvalue()
 
 
@@ -395,20 +413,22 @@ def test_update_from_an_old_pin_reports_and_writes_a_changelog_entry(tmp_path: P
     result, out = _update(root, ModelSource.installed())
 
     version = botocore.__version__
-    assert f"API changes in {PACKAGE}: botocore 1.15.0 -> {version}" in out
-    assert "TrainingJobStatus.Deleting (TrainingJobStatus.DELETING): enum value added" in out
-    assert f"specs/: re-pinned from botocore 1.15.0 to {version}" in out
-    assert "CHANGELOG.md: entry added" in out
+    # Additions and docs: a minor release (the old pin recorded no version: 0.1.0 before).
+    assert out.startswith(f"API changes in {PACKAGE} 0.2.0 ({DATE})\nbotocore 1.15.0 -> {version}\n")
+    assert "Deleting (DELETING): enum value added" in out
+    assert f"specs/: re-pinned from botocore 1.15.0 to {version}; version 0.2.0" in out
+    assert "CHANGELOG.md: entry 0.2.0 added" in out
     assert result.written == (root / "specs", root / "generated", root / "CHANGELOG.md")
 
-    expected_specs = build_snapshot_tree(ModelSource.installed(), {"sagemaker": (OPERATION,)})
-    assert read_tree(root / "specs") == dict(expected_specs)
+    assert json.loads((root / "specs" / "manifest.json").read_text())["package_version"] == "0.2.0"
     assert read_tree(root / "generated") == dict(generate_tree(root / "specs", PACKAGE))
+    assert 'version = "0.2.0"' in (root / "generated" / "pyproject.toml").read_text()
+    assert f'__botocore_version__ = "{version}"' in (root / "generated" / PACKAGE / "__init__.py").read_text()
     changelog = (root / "CHANGELOG.md").read_text()
     assert changelog.startswith(
-        f"# Changelog\n\nModel updates.\n\n## {PACKAGE}: botocore 1.15.0 -> {version}\n"
+        f"# Changelog\n\nModel updates.\n\n## {PACKAGE} 0.2.0 ({DATE})\n\nbotocore 1.15.0 -> {version}.\n"
     )
-    assert changelog.index("TrainingJobStatus.Deleting") < changelog.index("## older entry")
+    assert changelog.index("TrainingJobStatus") < changelog.index("## older entry")
     assert changelog.endswith("## older entry\n\nOld.\n")
 
     # Once re-pinned, a second run is a no-op that leaves the changelog alone.
@@ -417,62 +437,153 @@ def test_update_from_an_old_pin_reports_and_writes_a_changelog_entry(tmp_path: P
     assert not result.changed and "up to date" in out and _state(root) == before
 
 
-def test_run_update_from_a_botocore_data_dir(tmp_path: Path, monkeypatch, capsys) -> None:
-    """`codegen update --botocore-data` with the 1.15.0 data: a downgrade, so breaking."""
-    root = _project(tmp_path, specs=SPECS)
+def _old_botocore(tmp_path: Path) -> Path:
+    """A botocore data directory holding SageMaker as botocore 1.15.0 had it."""
     botocore_dir = tmp_path / "old-botocore" / "botocore"
     shutil.copytree(V1_15 / "sagemaker", botocore_dir / "data" / "sagemaker")
     (botocore_dir / "__init__.py").write_text("__version__ = '1.15.0'\n")
+    return botocore_dir / "data"
+
+
+def test_run_update_from_a_botocore_data_dir(tmp_path: Path, monkeypatch, capsys, current: Path) -> None:
+    """`codegen update --botocore-data` with the 1.15.0 data: a downgrade, so breaking; below
+    1.0 a breaking change is a minor release."""
+    root = _project(tmp_path, specs=current)
+    data = _old_botocore(tmp_path)
     parser = argparse.ArgumentParser()
     add_update_arguments(parser)
     monkeypatch.chdir(root)
 
-    assert run_update(parser.parse_args(["--botocore-data", str(botocore_dir / "data")])) == 0
+    assert run_update(parser.parse_args(["--botocore-data", str(data)])) == 0
     out = capsys.readouterr().out
-    assert "TrainingJobStatus.Deleting (TrainingJobStatus.DELETING): enum value removed" in out
+    assert "Deleting (DELETING): enum value removed" in out
     assert "Breaking (1):" in out
     changelog = (root / "CHANGELOG.md").read_text()
-    assert changelog.startswith(f"# Changelog\n\n## {PACKAGE}: botocore ")
-    assert "-> 1.15.0" in changelog.splitlines()[2]
-    assert (
-        json.loads((root / "specs" / "manifest.json").read_text())["source"]["botocore_version"]
-        == "1.15.0"
-    )
+    assert changelog.startswith(f"# Changelog\n\n## {PACKAGE} 0.2.0 ({DATE})\n\nbotocore ")
+    assert "-> 1.15.0" in changelog.splitlines()[4]
+    manifest = json.loads((root / "specs" / "manifest.json").read_text())
+    assert (manifest["source"]["botocore_version"], manifest["package_version"]) == ("1.15.0", "0.2.0")
 
-    assert run_update(parser.parse_args(["--botocore-data", str(botocore_dir / "data")])) == 0
+    assert run_update(parser.parse_args(["--botocore-data", str(data)])) == 0
     assert capsys.readouterr().out == "specs/ is up to date with botocore 1.15.0; no API changes\n"
 
 
-def test_update_of_the_manifest_alone_writes_no_changelog_entry(tmp_path: Path) -> None:
-    """Same slice from a newer botocore: specs/ is re-pinned, the package is unchanged."""
+def test_update_fail_on_reports_and_writes_nothing(tmp_path: Path, current: Path, monkeypatch, capsys) -> None:
+    root = _project(tmp_path, specs=current)
+    data = _old_botocore(tmp_path)
+    parser = argparse.ArgumentParser()
+    add_update_arguments(parser)
+    monkeypatch.chdir(root)
+    before = _state(root)
+    status = run_update(parser.parse_args(["--botocore-data", str(data), "--fail-on", "breaking"]))
+    out = capsys.readouterr().out
+    assert status == 3
+    assert "Breaking (1):" in out
+    assert "specs/: not re-pinned, nothing written: the report has breaking changes (--fail-on)" in out
+    assert _state(root) == before
+    # Additions alone do not trip --fail-on breaking.
+    (tmp_path / "old").mkdir()
+    root_old = _project(tmp_path / "old", specs=V1_15)
+    result, _ = _update(root_old, ModelSource.installed(), fail_on=("breaking",))
+    assert result.status == 0 and result.changed
+
+
+def test_a_re_pin_without_api_changes_is_a_patch_release(tmp_path: Path) -> None:
+    """The same slice from another botocore: no API change, but the package records the new
+    botocore version and ships the new files, so it is a new (patch) version with an entry."""
     root = _project(tmp_path, specs=None)
     manifest = root / "specs" / "manifest.json"
     manifest.write_text(manifest.read_text().replace(botocore.__version__, "1.31.0"))
-    generated = _state(root / "generated")
     result, out = _update(root, ModelSource.installed())
     assert result.report is not None and result.report.empty
-    assert result.written == (root / "specs",)
-    assert NO_CHANGES in out and "no changelog entry" in out
-    assert _state(root / "generated") == generated and not (root / "CHANGELOG.md").exists()
+    assert result.version == "0.1.1"
+    assert result.written == (root / "specs", root / "generated", root / "CHANGELOG.md")
+    assert NO_CHANGES in out
+    entry = (root / "CHANGELOG.md").read_text()
+    assert f"## {PACKAGE} 0.1.1 ({DATE})\n\nbotocore 1.31.0 -> {botocore.__version__}.\n\n{NO_CHANGES}\n" in entry
 
 
 def test_first_update_pins_the_service(tmp_path: Path) -> None:
     root = tmp_path / "project"
     root.mkdir()
-    shutil.copy(ROOT / "pyproject.toml", root / "pyproject.toml")
+    (root / "pyproject.toml").write_text(PYPROJECT)
     result, out = _update(root, ModelSource.installed())
-    assert f"specs/: pinned to botocore {botocore.__version__}" in out
+    assert f"specs/: pinned to botocore {botocore.__version__}; version 0.1.0" in out
     assert find(result.report, "sagemaker", "service added").kind == "additive"
-    assert "botocore none -> " in (root / "CHANGELOG.md").read_text()
+    changelog = (root / "CHANGELOG.md").read_text()
+    assert f"## {PACKAGE} 0.1.0 ({DATE})\n\nbotocore none -> {botocore.__version__}; sagemaker API version none" in changelog
 
 
-def test_update_writes_nothing_when_the_new_model_is_bad(tmp_path: Path) -> None:
+def _versioned_project(tmp_path: Path, extra: str, recorded: str | None = None) -> Path:
+    """A project pinned at 1.15.0, its configuration with ``extra`` keys, its manifest with the
+    version ``recorded`` (None: a pin from before versions were recorded)."""
+    root = _project(tmp_path, specs=V1_15)
+    (root / "pyproject.toml").write_text(PYPROJECT + extra)
+    if recorded is not None:
+        manifest = root / "specs" / "manifest.json"
+        data = json.loads(manifest.read_text())
+        data["package_version"] = recorded
+        write_tree(root / "specs", {**read_tree(root / "specs"), "manifest.json": (json.dumps(data) + "\n").encode()}, kind="specs")
+    return root
+
+
+@pytest.mark.parametrize(
+    ("extra", "recorded", "expected"),
+    [
+        ("", "0.4.2", "0.5.0"),  # additive: minor
+        ('[tool.codegen.version-bumps]\nadditive = "patch"\nconstraint-changed = "patch"\n', "0.4.2", "0.4.3"),
+        ('[tool.codegen.version-bumps]\nadditive = "major"\n', "1.4.2", "2.0.0"),
+        ('version = "1.0.0"\n', "0.4.2", "1.0.0"),  # a floor above the last release: taken as is
+        ('version = "0.2.0"\n', "0.4.2", "0.5.0"),  # a floor below it: bumped from the release
+    ],
+)
+def test_the_version_follows_the_changes_and_the_policy(
+    tmp_path: Path, extra: str, recorded: str, expected: str
+) -> None:
+    root = _versioned_project(tmp_path, extra, recorded)
+    result, out = _update(root, ModelSource.installed())
+    assert result.version == expected, out
+    assert f'version = "{expected}"' in (root / "generated" / "pyproject.toml").read_text()
+    assert f'__version__ = "{expected}"' in (root / "generated" / PACKAGE / "__init__.py").read_text()
+
+
+def test_a_breaking_change_after_1_0_is_a_major_release(tmp_path: Path, current: Path) -> None:
+    root = _project(tmp_path, specs=current)
+    (root / "pyproject.toml").write_text(PYPROJECT + 'version = "1.3.0"\n')
+    result, _ = _update(root, ModelSource.data_directory(_old_botocore(tmp_path)))
+    assert result.report is not None and result.report.breaking
+    assert result.version == "2.0.0"  # from the floor (no version recorded yet), moved by breaking
+
+
+def test_sync_adding_an_operation_reports_it_and_adds_a_changelog_entry(
+    tmp_path: Path, current: Path, monkeypatch, capsys
+) -> None:
+    from codegen.commands import main
+
+    root = _project(tmp_path, specs=current)
+    (root / "pyproject.toml").write_text(
+        PYPROJECT.replace(f'["{OPERATION}"]', f'["{OPERATION}", "DescribeTrainingJob"]')
+    )
+    monkeypatch.chdir(root)
+    assert main(["sync"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith(f"API changes in {PACKAGE} 0.2.0 ({DATE})\n")
+    assert "  - operation DescribeTrainingJob (describe_training_job): operation added\n" in out
+    assert "package version 0.2.0" in out and "CHANGELOG.md: entry 0.2.0 added" in out
+    assert "- operation `DescribeTrainingJob` (`describe_training_job`): operation added" in (root / "CHANGELOG.md").read_text()
+    assert json.loads((root / "specs" / "manifest.json").read_text())["package_version"] == "0.2.0"
+    # Generating from it gives the package that version.
+    assert main(["generate"]) == 0
+    assert 'version = "0.2.0"' in (root / "generated" / "pyproject.toml").read_text()
+
+
+def test_update_writes_nothing_when_the_new_model_is_bad(tmp_path: Path, current: Path) -> None:
     root = _project(tmp_path, specs=V1_15)
 
     def edit(model: dict[str, Any], paginators: dict[str, Any]) -> None:
         paginators["pagination"][OPERATION]["result_key"] = "NoSuchMember"
 
-    data = mutated(SPECS, tmp_path / "data", edit)
+    data = mutated(current, tmp_path / "data", edit)
     before = _state(root)
     with pytest.raises(CodegenError, match="result_key"):
         _update(root, ModelSource.data_directory(data))
@@ -520,7 +631,7 @@ def test_a_waiter_added_is_additive_and_removed_is_breaking(with_waiters: Path, 
     removed = find(report(with_waiters, fewer), WAITER, "waiter removed")
     assert removed.kind == "breaking"
     code, out = diff_main(with_waiters, fewer, "--fail-on", "breaking")
-    assert code == 1
+    assert code == 3
     assert f"{WAITER} (training_job_completed_or_stopped): waiter removed" in out
     assert report(with_waiters, with_waiters).empty
 

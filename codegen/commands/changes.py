@@ -1,42 +1,49 @@
 """``codegen diff`` and ``codegen update``: report API changes between spec snapshots, and
-re-pin ``specs/`` from botocore with the report, the regenerated package and a changelog entry.
+re-pin ``specs/`` from botocore with the report, the regenerated package, a new package version
+and a changelog entry (``codegen.commands.pinning``).
 
 ``update`` computes everything first (the new snapshot, the report, the generated tree) and
 writes only when all of it succeeded; when botocore gives exactly the pinned files it writes
-nothing at all.
+nothing at all, and with ``--fail-on`` matched it writes nothing either.
 """
 
 from __future__ import annotations
 
 import argparse
-import os
 import sys
-import tempfile
 from pathlib import Path
 from typing import TextIO
 
 import attrs
 
-from codegen.changes import (
-    FORMATS,
-    Report,
-    botocore_version,
-    diff_snapshots,
-    render,
-    render_markdown,
-    render_text,
+from codegen.changes import FORMATS, KINDS, Report, diff_snapshots, render
+from codegen.commands.pinning import (
+    CHANGELOG,
+    EXIT_FAIL_ON,
+    Labels,
+    PinResult,
+    Target,
+    fail_on_kinds,
+    repin,
 )
-from codegen.config import load_config
+from codegen.config import ProjectConfig, load_config
 from codegen.errors import CodegenError
-from codegen.pipeline import generate_tree
+from codegen.release import release_date
+from codegen.render.templates import load_overrides
 from codegen.spec.source import ModelSource
-from codegen.spec.store import MANIFEST, Snapshot, build_snapshot_tree, read_snapshot
-from codegen.write import read_tree, write_tree
-from codegen.write.ownership import check_replaceable
+from codegen.spec.store import Snapshot, read_snapshot
 
-EXIT_BREAKING = 1
-CHANGELOG = "CHANGELOG.md"
-CHANGELOG_TITLE = "# Changelog\n"
+__all__ = ["CHANGELOG", "add_diff_arguments", "add_update_arguments", "run_diff", "run_update", "update_project"]
+
+
+def add_fail_on(parser: argparse.ArgumentParser, what: str) -> None:
+    parser.add_argument(
+        "--fail-on",
+        action="append",
+        metavar="KIND",
+        help=f"exit {EXIT_FAIL_ON} {what} when the report has a change of this kind "
+        f"({', '.join(KINDS)}, or any; repeatable, or comma-separated)",
+    )
 
 
 # --- codegen diff ------------------------------------------------------------------------------
@@ -52,26 +59,30 @@ def add_diff_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--format", choices=FORMATS, default="text", help="report format (default: text)"
     )
-    parser.add_argument(
-        "--fail-on",
-        choices=("breaking",),
-        help="exit 1 when the report has a change of this kind (for CI)",
-    )
+    add_fail_on(parser, "(for CI)")
     parser.add_argument(
         "--package", help="import name shown in the report (default: [tool.codegen], if any)"
     )
 
 
 def run_diff(args: argparse.Namespace, out: TextIO | None = None) -> int:
-    """Print the report from OLD_SPEC_DIR to NEW_SPEC_DIR; 1 if ``--fail-on`` matched, else 0."""
+    """Print the report from OLD_SPEC_DIR to NEW_SPEC_DIR; 3 if ``--fail-on`` matched, else 0."""
     out = out or sys.stdout
+    fail_on = fail_on_kinds(args.fail_on)
     old = _read_spec_dir(args.old_spec_dir, "OLD_SPEC_DIR")
     new = _read_spec_dir(args.new_spec_dir, "NEW_SPEC_DIR")
     report = diff_snapshots(old, new, args.package or _configured_package())
+    if args.format == "markdown":
+        report = _dated(report)
     out.write(render(report, args.format))
-    if args.fail_on == "breaking" and report.breaking:
-        return EXIT_BREAKING
+    if any(report.of_kind(kind) for kind in fail_on):
+        return EXIT_FAIL_ON
     return 0
+
+
+def _dated(report: Report) -> Report:
+    """A report for release notes carries the date in its heading."""
+    return attrs.evolve(report, date=release_date())
 
 
 def _read_spec_dir(path: Path, argument: str) -> Snapshot:
@@ -102,133 +113,68 @@ def add_update_arguments(parser: argparse.ArgumentParser) -> None:
         action="store_true",
         help="replace specs/ and generated/ without codegen's marker, if they hold only its files",
     )
+    add_fail_on(parser, "and write nothing")
 
 
 def run_update(args: argparse.Namespace, out: TextIO | None = None) -> int:
     config = load_config()
+    fail_on = fail_on_kinds(args.fail_on)
     source = (
         ModelSource.data_directory(args.botocore_data)
         if args.botocore_data
         else ModelSource.installed()
     )
-    update_project(
+    return update_project(config, source, out=out, force=args.force, fail_on=fail_on).status
+
+
+def project_target(config: ProjectConfig, *, regenerate: bool) -> Target:
+    """Where a configured project's re-pin writes: ``specs/``, ``generated/`` (when
+    ``regenerate``) and ``CHANGELOG.md``, with its metadata and templates."""
+    overrides = load_overrides(config.templates, "[tool.codegen] templates") if config.templates else None
+    return Target(
         root=config.root,
         spec_dir=config.root / "specs",
-        output_dir=config.root / "generated",
-        source=source,
-        service=config.service,
-        operations=config.operations,
         package=config.package,
-        out=out,
-        force=args.force,
+        output_dir=config.root / "generated" if regenerate else None,
+        changelog=config.root / CHANGELOG,
+        metadata=config.metadata,
+        overrides=overrides,
     )
-    return 0
-
-
-@attrs.frozen
-class UpdateResult:
-    report: Report | None  # None when specs/ was already up to date
-    written: tuple[Path, ...]  # what was (re)written, in order: spec dir, output dir, changelog
-
-    @property
-    def changed(self) -> bool:
-        return bool(self.written)
 
 
 def update_project(
-    *,
-    root: Path,
-    spec_dir: Path,
-    output_dir: Path,
+    config: ProjectConfig,
     source: ModelSource,
-    service: str,
-    operations: tuple[str, ...],
-    package: str,
+    *,
     out: TextIO | None = None,
     force: bool = False,
-) -> UpdateResult:
-    """Re-pin ``spec_dir`` from ``source``, regenerate ``output_dir``, prepend the report to
-    ``root/CHANGELOG.md``. Nothing is written unless every step succeeded, and nothing at all
-    when the pinned files are already what ``source`` gives."""
+    fail_on: tuple[str, ...] = (),
+) -> PinResult:
+    """Re-pin the project's ``specs/`` from ``source``, regenerate ``generated/``, move the
+    version and add the CHANGELOG entry; nothing is written unless every step succeeded."""
     out = out or sys.stdout
-    specs_label, output_label = _label(spec_dir, root), _label(output_dir, root)
-    new_tree = dict(build_snapshot_tree(source, {service: operations}))
-    if read_tree(spec_dir) == new_tree:
+    target = project_target(config, regenerate=True)
+    result = repin(target, source, {config.service: config.operations}, out, force=force, fail_on=fail_on)
+    labels = Labels(config.root)
+    specs = labels.directory(target.spec_dir)
+    if result.report is None:
+        print(f"{specs} is up to date with botocore {source.botocore_version}; no API changes", file=out)
+        return result
+    if result.refused:
+        return result
+    if result.previous is None:
+        print(f"{specs}: pinned to botocore {source.botocore_version}; version {result.version}", file=out)
+    else:
         print(
-            f"{specs_label} is up to date with botocore {source.botocore_version}; no API changes",
+            f"{specs}: re-pinned from botocore {result.previous} to {source.botocore_version}; "
+            f"version {result.version}",
             file=out,
         )
-        return UpdateResult(None, ())
-
-    old = read_snapshot(spec_dir) if (spec_dir / MANIFEST).is_file() else Snapshot({}, ())
-    with tempfile.TemporaryDirectory(prefix="codegen-update-") as staging:
-        staged = Path(staging)
-        for relative, content in new_tree.items():
-            (staged / relative).parent.mkdir(parents=True, exist_ok=True)
-            (staged / relative).write_bytes(content)
-        new = read_snapshot(staged)
-        generated = dict(generate_tree(staged, package))
-    report = diff_snapshots(old, new, package)
-    changelog = root / CHANGELOG
-    entry = render_markdown(report)
-    existing = changelog.read_text(encoding="utf-8") if changelog.is_file() else None
-
-    # Both directories must be replaceable before either is written.
-    check_replaceable(spec_dir, new_tree, "specs", force)
-    check_replaceable(output_dir, generated, "package", force)
-    out.write(render_text(report))
-    out.write("\n")
-    write_tree(spec_dir, new_tree, kind="specs", force=force)
-    written = [spec_dir]
-    if old.services:
-        pinned = f"re-pinned from botocore {botocore_version(old)} to {botocore_version(new)}"
+    assert target.output_dir is not None
+    output = labels.directory(target.output_dir)
+    if target.output_dir in result.written:
+        print(f"{output}: regenerated ({result.generated_files} files)", file=out)
     else:
-        pinned = f"pinned to botocore {botocore_version(new)}"
-    print(f"{specs_label}: {pinned}", file=out)
-    if write_tree(output_dir, generated, force=force):
-        written.append(output_dir)
-        print(f"{output_label}: regenerated ({len(generated)} files)", file=out)
-    else:
-        print(f"{output_label}: unchanged", file=out)
-    if len(written) > 1 or not report.empty:
-        _write_atomically(changelog, changelog_text(existing, entry))
-        written.append(changelog)
-        print(f"{_label(changelog, root, directory=False)}: entry added", file=out)
-    else:
-        print("the generated package is unchanged; no changelog entry", file=out)
-    return UpdateResult(report, tuple(written))
-
-
-def changelog_text(existing: str | None, entry: str) -> str:
-    """``existing`` with ``entry`` (a ``## `` section) before its first ``## `` section, after
-    the title and any introduction; a new changelog when there is none."""
-    if not existing or not existing.strip():
-        return f"{CHANGELOG_TITLE}\n{entry}"
-    lines = existing.splitlines(keepends=True)
-    for index, line in enumerate(lines):
-        if line.startswith("## "):
-            return "".join(lines[:index]) + entry + "\n" + "".join(lines[index:])
-    body = existing if existing.endswith("\n") else existing + "\n"
-    return f"{body}\n{entry}"
-
-
-def _write_atomically(path: Path, text: str) -> None:
-    """Replace ``path`` by rename, keeping its permissions (a new file gets the umask's)."""
-    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try:
-        with open(temporary, "x", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-        if path.exists():
-            os.chmod(temporary, path.stat().st_mode & 0o7777)
-        os.replace(temporary, path)
-    except BaseException:
-        temporary.unlink(missing_ok=True)
-        raise
-
-
-def _label(path: Path, root: Path, directory: bool = True) -> str:
-    try:
-        text = path.resolve().relative_to(root.resolve()).as_posix()
-    except ValueError:
-        text = str(path)
-    return f"{text}/" if directory else text
+        print(f"{output}: unchanged", file=out)
+    print(f"{labels.file(config.root / CHANGELOG)}: entry {result.version} added", file=out)
+    return result

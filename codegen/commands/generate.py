@@ -13,12 +13,14 @@ from codegen.config import load_config
 from codegen.errors import CodegenError
 from codegen.format import FORMATTERS
 from codegen.pipeline import generate
+from codegen.render.templates import Overrides, load_overrides
 from codegen.reuse import OutputRecord
 from codegen.spec.store import manifest_services
 from codegen.write import Tree, diff_tree, read_tree, write_tree
 from codegen.write.lock import output_lock
 
-EXIT_OUT_OF_DATE = 1
+# Not 1, which is kept for codegen's own bugs: a CI script can tell "out of date" from "broken".
+EXIT_OUT_OF_DATE = 3
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -26,7 +28,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--output", type=Path, help="default: generated/")
     parser.add_argument("--package", help="import name of the package (default: [tool.codegen])")
     parser.add_argument(
-        "--check", action="store_true", help="write nothing; exit 1 and show a diff if out of date"
+        "--templates",
+        type=Path,
+        metavar="DIR",
+        help="template overrides layered over the built-in templates (default: [tool.codegen] "
+        "templates; docs/templates.md)",
+    )
+    parser.add_argument(
+        "--check", action="store_true", help="write nothing; exit 3 and show a diff if out of date"
     )
     parser.add_argument(
         "--formatter",
@@ -50,6 +59,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     needs_config = not (args.spec_dir and args.output and args.package)
+    # Given all three, codegen reads no configuration: an ad hoc run gets the defaults.
     config = load_config() if needs_config else None
     root = config.root if config else Path.cwd()
     spec_dir = args.spec_dir or root / "specs"
@@ -58,14 +68,21 @@ def run(args: argparse.Namespace) -> int:
     # A spec directory of several services gives a package per service, named for it.
     several = len(manifest_services(spec_dir)) > 1
     package = args.package or (config.package if config and not several else None)
+    metadata = config.metadata if config else None
+    overrides = _overrides(args.templates, config.templates if config else None)
     cache = None if args.no_cache else Cache(default_cache_dir())
     cache_dir = cache.root if cache else None
     try:
         if args.check:
-            return _check(spec_dir, output, generate(spec_dir, package, cache_dir, args.formatter).tree)
+            expected = generate(
+                spec_dir, package, cache_dir, args.formatter, metadata=metadata, overrides=overrides
+            )
+            return _check(spec_dir, output, expected.tree)
         record = OutputRecord(cache, output) if cache else None
         reuse = record.reuse(read_tree(output)) if record else None
-        generated = generate(spec_dir, package, cache_dir, args.formatter, reuse)
+        generated = generate(
+            spec_dir, package, cache_dir, args.formatter, reuse, metadata=metadata, overrides=overrides
+        )
         changed = write_tree(output, generated.tree, force=args.force)
         if record:
             record.save(generated)
@@ -74,6 +91,13 @@ def run(args: argparse.Namespace) -> int:
             cache.prune()
     print(f"{output}: {len(generated.tree)} files, {'written' if changed else 'already up to date'}")
     return 0
+
+
+def _overrides(option: Path | None, configured: Path | None) -> Overrides | None:
+    """The template overrides of ``--templates``, else of ``[tool.codegen] templates``."""
+    if option is not None:
+        return load_overrides(option, "--templates")
+    return load_overrides(configured, "[tool.codegen] templates") if configured else None
 
 
 def _check(spec_dir: Path, output: Path, tree: Tree) -> int:

@@ -1,18 +1,29 @@
 """``codegen sync``: pin a slice of the botocore model (the configured operations, or every
-operation of the services named) into the spec directory."""
+operation of the services named) into the spec directory.
+
+A re-pin prints what it changes (an operation added, a model update) and moves the package
+version recorded with the model (``codegen.commands.pinning``); for the configured project it
+also adds a CHANGELOG entry. A snapshot of services named on the command line is ad hoc: the
+default version policy, no changelog.
+"""
 
 from __future__ import annotations
 
 import argparse
 import json
+import sys
 from pathlib import Path
+from typing import Mapping
 
-from codegen.config import load_config
+import attrs
+
+from codegen.commands.changes import project_target
+from codegen.commands.pinning import Labels, Target, repin
+from codegen.config import ProjectConfig, load_config
 from codegen.errors import CodegenError
 from codegen.progress import Progress
 from codegen.spec.source import ModelSource, all_operations
-from codegen.spec.store import MANIFEST, build_snapshot_tree
-from codegen.write import write_tree
+from codegen.spec.store import MANIFEST
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -44,6 +55,7 @@ def run(args: argparse.Namespace) -> int:
     source = (
         ModelSource.data_directory(args.botocore_data) if args.botocore_data else ModelSource.installed()
     )
+    config: ProjectConfig | None = None
     if args.all_operations:
         services = list(dict.fromkeys([args.service, *args.operations]))
         selection = {}
@@ -61,23 +73,30 @@ def run(args: argparse.Namespace) -> int:
         config = load_config()
         selection, root = {config.service: config.operations}, config.root
     spec_dir = args.spec_dir or root / "specs"
-    tree = build_snapshot_tree(source, selection)
-    changed = write_tree(spec_dir, tree, kind="specs", force=args.force)
-    state = "updated" if changed else "already up to date"
+    if config is not None and args.spec_dir is None:
+        target = attrs.evolve(project_target(config, regenerate=False), spec_dir=spec_dir)
+    else:  # an ad hoc snapshot: no changelog, the default version policy
+        target = Target(root=root, spec_dir=spec_dir)
+    result = repin(target, source, selection, sys.stdout, force=args.force, quiet_when_new=True)
+    state = "updated" if result.changed else "already up to date"
     if len(selection) == 1:
         ((service, operations),) = selection.items()
         named = ", ".join(operations) if len(operations) <= 5 else f"{len(operations)} operations"
         what = f"{service} {named}"
     else:
         what = f"{len(selection)} services, {sum(map(len, selection.values()))} operations"
-    print(f"{spec_dir}: {what} from {source.kind} {source.botocore_version}: {state}{_left_out(tree)}")
+    version = f"; package version {result.version}" if result.changed and result.version else ""
+    left_out = _left_out({MANIFEST: (spec_dir / MANIFEST).read_bytes()})
+    print(f"{spec_dir}: {what} from {source.kind} {source.botocore_version}: {state}{version}{left_out}")
+    if target.changelog is not None and target.changelog in result.written:
+        print(f"{Labels(root).file(target.changelog)}: entry {result.version} added")
     return 0
 
 
-def _left_out(tree: dict[str, bytes]) -> str:
+def _left_out(tree: Mapping[str, bytes]) -> str:
     """How many waiters the slice left out (the manifest names them), when there are some."""
     services = json.loads(tree[MANIFEST])["services"].values()
-    count = sum(len(entry["waiters_left_out"]) for entry in services)
+    count = sum(len(entry.get("waiters_left_out", ())) for entry in services)
     if not count:
         return ""
     noun = "waiter" if count == 1 else "waiters"

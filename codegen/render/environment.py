@@ -3,29 +3,58 @@ interpolation without an escaping filter.
 
 Templates receive typed views (``codegen.render.python.views``, ``codegen.render.site.views``,
 ``codegen.render.awscli.page``) and only lay them out: the filters here escape, they do not
-compute. An environment is made once per process and template directory (compiling the
+compute. An environment is made once per process and set of overrides (compiling the
 templates is a good part of a small run); it holds no state of any render.
+
+With overrides (``codegen.render.templates``), the user's directory comes first and the
+built-in templates after it, and under ``builtin/`` for an override that extends one.
 """
 
 from __future__ import annotations
 
 import functools
-import importlib.resources
-from pathlib import Path
+from typing import Any, Callable
 
 import jinja2
 
 from codegen.render import escaping
 from codegen.render.awscli.bcdoc import PAGE_GLOBALS
 from codegen.render.site import rst
+from codegen.render.templates import BUILTIN_PREFIX, TEMPLATES_DIR, Overrides
 
-# The built-in templates, shipped inside the package (found wherever it is installed).
-TEMPLATES_DIR = Path(str(importlib.resources.files("codegen") / "templates"))
+__all__ = ["TEMPLATES_DIR", "python_environment", "text_environment"]
 
 
-def _base(templates_dir: Path) -> jinja2.Environment:
+def _loader(overrides: Overrides | None) -> jinja2.BaseLoader:
+    builtin = jinja2.FileSystemLoader(str(TEMPLATES_DIR))
+    if overrides is None:
+        return builtin
+    return jinja2.ChoiceLoader(
+        [
+            jinja2.FileSystemLoader(str(overrides.root)),
+            builtin,
+            jinja2.PrefixLoader({BUILTIN_PREFIX: builtin}),
+        ]
+    )
+
+
+def _strict(escape: Callable[..., Any]) -> Callable[..., Any]:
+    """An escaping filter that reports an undefined value as such (``StrictUndefined`` lets an
+    undefined value be passed to a filter; a template naming a field its view lacks must fail
+    with the field's name, not with the filter's complaint about the value)."""
+
+    @functools.wraps(escape)
+    def strict(value: Any, *args: Any, **kwargs: Any) -> Any:
+        if isinstance(value, jinja2.Undefined):
+            value._fail_with_undefined_error()
+        return escape(value, *args, **kwargs)
+
+    return strict
+
+
+def _base(overrides: Overrides | None) -> jinja2.Environment:
     return jinja2.Environment(
-        loader=jinja2.FileSystemLoader(str(templates_dir)),
+        loader=_loader(overrides),
         undefined=jinja2.StrictUndefined,
         autoescape=False,
         keep_trailing_newline=True,
@@ -35,26 +64,32 @@ def _base(templates_dir: Path) -> jinja2.Environment:
 
 
 @functools.lru_cache(maxsize=4)
-def text_environment(templates_dir: Path = TEMPLATES_DIR) -> jinja2.Environment:
+def text_environment(overrides: Overrides | None = None) -> jinja2.Environment:
     """For templates of reStructuredText (the reference pages, the site): spec text reaches
     them converted (``codegen.render.docs``) or escaped (``codegen.render.site.rst``)."""
-    env = _base(templates_dir)
-    env.filters.update(rst_literal=rst.literal, rst_text=rst.text, underline=rst.underline)
+    env = _base(overrides)
+    env.filters.update(
+        {
+            name: _strict(escape)
+            for name, escape in dict(rst_literal=rst.literal, rst_text=rst.text, underline=rst.underline).items()
+        }
+    )
     env.globals.update(PAGE_GLOBALS)
     return env
 
 
 @functools.lru_cache(maxsize=4)
-def python_environment(templates_dir: Path = TEMPLATES_DIR) -> jinja2.Environment:
+def python_environment(overrides: Overrides | None = None) -> jinja2.Environment:
     """For templates of Python source (and TOML): nothing prints unless an escaping filter
     made it (``escaping.finalize``)."""
-    env = _base(templates_dir)
+    env = _base(overrides)
     env.finalize = escaping.finalize
-    env.filters.update(
+    filters = dict(
         lit=escaping.literal,
         ident=escaping.identifier,
         dotted=escaping.dotted,
         text_doc=escaping.docstring,
         toml_str=escaping.toml_string,
     )
+    env.filters.update({name: _strict(escape) for name, escape in filters.items()})
     return env

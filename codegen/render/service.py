@@ -17,7 +17,10 @@ from codegen.render.awscli.commands import command_table, commands_data
 from codegen.render.awscli.page import build_page, render_page
 from codegen.render.conversions import Conversions
 from codegen.render.docs import CONVERTERS, Docs
+from codegen.release import Release
 from codegen.render.environment import TEMPLATES_DIR, python_environment, text_environment
+from codegen.errors import CodegenError
+from codegen.render.templates import Overrides, blame
 from codegen.render.python.example import required_arguments
 from codegen.render.python.members import member_tables
 from codegen.render.escaping import code
@@ -43,12 +46,37 @@ def render_service(
     pack: FormatPack | None = None,
     formatter: str = "black",
     workers: int | None = None,
+    release: Release | None = None,
+    overrides: Overrides | None = None,
 ) -> Tree:
     """Every file of the generated distribution, by path relative to the output directory;
-    its code formatted on ``workers`` processes (default: every core)."""
+    its code formatted on ``workers`` processes (default: every core), its templates the
+    built-in ones or ``overrides`` over them (an error in one of those is bad input that names
+    the template and line)."""
+    try:
+        return _render_service(spec, service, conversions, pack, formatter, workers, release, overrides)
+    except CodegenError:
+        raise
+    except Exception as exc:
+        error = blame(exc, overrides)
+        if error is None:
+            raise
+        raise error from None
+
+
+def _render_service(
+    spec: ServiceSpec,
+    service: Service,
+    conversions: Conversions | None,
+    pack: FormatPack | None,
+    formatter: str,
+    workers: int | None,
+    release: Release | None,
+    overrides: Overrides | None,
+) -> Tree:
     docs = Docs(conversions or Conversions(CONVERTERS))
-    python, text = python_environment(), text_environment()
-    view = package_view(service, docs)
+    python, text = python_environment(overrides), text_environment(overrides)
+    view = package_view(service, docs, release)
     pkg = service.package
     modules = [
         *PYTHON_MODULES,

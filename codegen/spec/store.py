@@ -23,6 +23,7 @@ from typing import Any, Mapping
 import attrs
 
 from codegen.errors import CodegenError, json_path
+from codegen.release import parse
 from codegen.safeio import FileRefused, read_regular
 from codegen.jsonio import dumps_stable
 from codegen.spec.slicing import slice_paginators, slice_service, slice_waiters
@@ -58,10 +59,26 @@ class Snapshot:
     manifest: dict[str, Any]
     services: tuple[ServiceSpec, ...]
 
+    @property
+    def package_version(self) -> str | None:
+        """The generated package's version, as the last re-pin recorded it (``codegen.release``);
+        None in a manifest written before versions were recorded."""
+        version = self.manifest.get("package_version")
+        return version if isinstance(version, str) else None
 
-def build_snapshot_tree(source: ModelSource, selection: Mapping[str, tuple[str, ...]]) -> Tree:
+    @property
+    def botocore_version(self) -> str | None:
+        """The version of botocore whose model this is."""
+        source = self.manifest.get("source")
+        version = source.get("botocore_version") if isinstance(source, dict) else None
+        return version if isinstance(version, str) else None
+
+
+def build_snapshot_tree(
+    source: ModelSource, selection: Mapping[str, tuple[str, ...]], package_version: str | None = None
+) -> Tree:
     """The files of a spec directory for the selected operations of each service (service ->
-    operations), from ``source``."""
+    operations), from ``source``; ``package_version`` is recorded for the generated package."""
     files: dict[str, bytes] = {}
     services: dict[str, Any] = {}
     for service, operations in sorted(selection.items()):
@@ -72,6 +89,8 @@ def build_snapshot_tree(source: ModelSource, selection: Mapping[str, tuple[str, 
         "source": {"kind": source.kind, "botocore_version": source.botocore_version},
         "services": services,
     }
+    if package_version is not None:
+        manifest["package_version"] = package_version
     files[MANIFEST] = dumps_stable(manifest).encode()
     return files
 
@@ -177,6 +196,11 @@ def read_snapshot(spec_dir: Path) -> Snapshot:
     where = str(spec_dir / MANIFEST)
     if not isinstance(manifest, dict) or not isinstance(manifest.get("services"), dict):
         raise CodegenError(f"{where}: services", "must be an object")
+    if "package_version" in manifest:
+        version = manifest["package_version"]
+        if not isinstance(version, str):
+            raise CodegenError(f"{where}: package_version", "must be a string")
+        parse(version, f"{where}: package_version")
     services = []
     for name, entry in sorted(manifest["services"].items()):
         _segment(name, f"{where}: {json_path('services', name)}")

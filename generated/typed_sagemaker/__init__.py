@@ -36,6 +36,11 @@ if typing.TYPE_CHECKING:
         ListTrainingJobsForHyperParameterTuningJobPaginator,
     )
 
+# The distribution's version, and the model it was generated from.
+__version__ = "0.1.0"
+__botocore_version__ = "1.44.8"
+__api_version__ = "2017-07-24"
+
 __all__ = [
     "Client",
     "FinalHyperParameterTuningJobObjectiveMetric",

@@ -246,3 +246,25 @@ def test_inside_the_with_block_nothing_is_sent_and_after_it_calls_go_out_again()
         server.queue_response(200, job("Stopped").to_botocore() | {"CreationTime": 1767605400})
         assert client.describe_training_job(training_job_name="xgb-1").training_job_status == "Stopped"
         assert server.requests == 1
+
+
+def test_request_fields_named_like_the_stubber_s_own_parameters(tmp_path, aws_env) -> None:  # type: ignore[no-untyped-def]
+    """A request with fields ``method``, ``response`` and ``expected``: the typed signatures
+    still compile (found by the hostile-model fuzz test), and each field reaches the request."""
+    from tests.helpers import demo_model, generate, imported, write_spec
+
+    shapes = {
+        "Str": {"type": "string"},
+        "Input": {"type": "structure", "members": {n: {"shape": "Str"} for n in ("Method", "Response", "Expected")}},
+        "Output": {"type": "structure", "members": {"Method": {"shape": "Str"}}},
+    }
+    spec = write_spec(tmp_path / "specs", demo_model(shapes))
+    generate(spec, tmp_path / "out", "demo_sdk")
+    with imported(tmp_path / "out", "demo_sdk") as demo:
+        import importlib
+
+        testing = importlib.import_module("demo_sdk.testing")
+        with demo.Client(region_name="us-east-1") as client, testing.Stubber(client) as stubber:
+            stubber.add_response("do_it", demo.Output(method="m"), method="a", response="b", expected="c")
+            answer = client.do_it(method="a", response="b", expected="c")
+        assert answer.method == "m"

@@ -76,6 +76,13 @@ def _parameter(name: str, annotation: str, rest: str = ",") -> str:
     return parameter(8, name, annotation, rest)
 
 
+def _free(name: str, taken: set[str]) -> str:
+    """``name``, or ``name_``, ``name__``... : the first no request field has."""
+    while name in taken:
+        name += "_"
+    return name
+
+
 def _keywords(*lines: str) -> tuple[str, ...]:
     """Keyword-only parameters after a bare ``*``; nothing when there are none."""
     given = tuple(line for line in lines if line)
@@ -102,7 +109,14 @@ def testing_view(service: Service) -> TestingView:
         if request is not None and request.members:
             fields = Parameters(service, request.members, star=True)
             needs.update(fields.needs)
-            add_response.append(code(_signature(method, answer, "/,") + "\n" + fields.source))
+            # The method and response are positional-only, so their names are free to change
+            # where a request field has the same one (a field named ``method``).
+            taken = {m.attr_name for m in request.members}
+            positional = (
+                _parameter(_free("method", taken), f"typing.Literal[{literal(op.method_name)}]"),
+                _parameter(_free("response", taken), model(response)),
+            )
+            add_response.append(code(_signature(*positional, "/,") + "\n" + fields.source))
         errors = [
             f"type[errors.{identifier(service.shape(e).class_name)}]"  # type: ignore[union-attr]
             for e in op.errors

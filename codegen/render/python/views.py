@@ -13,6 +13,7 @@ import attrs
 
 from codegen.ir import naming, queries
 from codegen.ir.nodes import EnumValue, ListOf, Operation, Service, Structure
+from codegen.release import DEFAULT_VERSION, REQUIRES_PYTHON, Release, classifiers
 from codegen.render.docs import Docs
 from codegen.render.escaping import Source, code, docstring, identifier
 from codegen.render.python.annotations import (
@@ -103,9 +104,16 @@ class PackageView:
     package: str
     distribution: str
     version: str
+    botocore_version: str  # whose model the package is generated from
+    api_version: str
     service_name: str
     full_name: str
     description: str  # the distribution's one-line description
+    license: str
+    urls: tuple[tuple[str, str], ...]
+    classifiers: tuple[str, ...]
+    requires_python: str
+    keywords: tuple[str, ...]
     operation_names: str  # "A, B" for the package docstring
     client_docstring: Source
     enums: tuple[EnumView, ...]
@@ -119,11 +127,8 @@ class PackageView:
     all_names: tuple[str, ...]  # the package's __all__
     needs: dict[str, frozenset[str]]  # module -> what its views' annotations need imported
     help_summaries: dict[str, str]  # CLI command -> the first sentence of its description
-    api_version: str = ""
     waiters: tuple[WaiterView, ...] = ()  # ``python.waiters``
 
-
-PACKAGE_VERSION = "0.1.0"
 
 # What each module's template always uses besides what its views need: standard-library,
 # third-party and package modules (``imports.import_block``).
@@ -170,7 +175,9 @@ def directions(service: Service) -> dict[str, Direction]:
     }
 
 
-def package_view(service: Service, docs: Docs) -> PackageView:
+def package_view(service: Service, docs: Docs, release: Release | None = None) -> PackageView:
+    release = release or Release(DEFAULT_VERSION, "unknown")
+    metadata = release.metadata
     direction = directions(service)
     enums = tuple(EnumView(e.class_name, enum_docstring(docs, e), e.values) for e in service.enums)
     structures, model_needs = [], set()
@@ -205,14 +212,20 @@ def package_view(service: Service, docs: Docs) -> PackageView:
         + ([*waiter_names, "WaiterError"] if waiters else [])
     )
     package = service.package
-    distribution = package.replace("_", "-")
     return PackageView(
         package=package,
-        distribution=distribution,
-        version=PACKAGE_VERSION,
+        distribution=metadata.distribution or package.replace("_", "-"),
+        version=release.version,
+        botocore_version=release.botocore_version,
+        api_version=service.api_version,
         service_name=service.service_name,
         full_name=service.full_name,
-        description=f"Typed SDK for {service.full_name} ({', '.join(o.name for o in service.operations)})",
+        description=metadata.description or _description(service, release),
+        license=metadata.license,
+        urls=metadata.urls,
+        classifiers=classifiers(metadata),
+        requires_python=REQUIRES_PYTHON,
+        keywords=("aws", "botocore", service.service_name, "typed"),
         operation_names=", ".join(op.name for op in service.operations),
         client_docstring=_doc(docs, service.documentation, 4, closes=True),
         enums=enums,
@@ -231,8 +244,18 @@ def package_view(service: Service, docs: Docs) -> PackageView:
             "waiters": waiter_needs,
         },
         help_summaries={op.cli_name: docs.first_sentence(op.documentation) for op in service.operations},
-        api_version=service.api_version,
         waiters=waiters,
+    )
+
+
+def _description(service: Service, release: Release) -> str:
+    """"Typed SDK for Amazon SageMaker Service (ListTrainingJobs), from botocore 1.44.8's model
+    (API 2017-07-24)": a few operations by name, many by their number."""
+    names = [o.name for o in service.operations]
+    which = ", ".join(names) if len(names) <= 3 else f"{len(names)} operations"
+    return (
+        f"Typed SDK for {service.full_name} ({which}), from botocore {release.botocore_version}'s "
+        f"model (API {service.api_version})"
     )
 
 

@@ -1,0 +1,66 @@
+"""Every third-party module the generator imports is declared in pyproject.toml's dependencies
+(so ``pip install -e .`` is enough to regenerate), and every one the generated package's
+runtime imports is declared in the generated pyproject.toml."""
+
+from __future__ import annotations
+
+import ast
+import importlib.metadata
+import re
+import sys
+from pathlib import Path
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+ROOT = Path(__file__).resolve().parents[1]
+RUNTIME = ROOT / "codegen" / "templates" / "runtime"
+# Imported only when asked for, behind an ImportError with a one-line hint (an extra).
+OPTIONAL = {"ruff": "ruff", "aiobotocore": "async"}
+
+
+def imported(paths: list[Path]) -> dict[str, Path]:
+    """Top-level module -> a file importing it, for modules outside the standard library."""
+    found: dict[str, Path] = {}
+    for path in paths:
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            names = []
+            if isinstance(node, ast.Import):
+                names = [alias.name for alias in node.names]
+            elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+                names = [node.module]
+            for name in names:
+                top = name.split(".")[0]
+                if top not in sys.stdlib_module_names and top != "codegen":
+                    found.setdefault(top, path)
+    return found
+
+
+def distribution(module: str) -> str:
+    (name, *_) = importlib.metadata.packages_distributions()[module]
+    return re.sub(r"[-_.]+", "-", name).lower()
+
+
+def declared(requirements: list[str]) -> set[str]:
+    return {re.sub(r"[-_.]+", "-", re.split(r"[\s<>=!~;\[]", r, maxsplit=1)[0]).lower() for r in requirements}
+
+
+def test_the_generator_declares_what_it_imports() -> None:
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
+    sources = [p for p in (ROOT / "codegen").rglob("*.py") if RUNTIME not in p.parents]
+    needed = {m: p for m, p in imported(sources).items() if m not in OPTIONAL}
+    missing = {m: str(p.relative_to(ROOT)) for m, p in needed.items() if distribution(m) not in declared(project["dependencies"])}
+    assert not missing, f"imported but not in [project.dependencies]: {missing}"
+    extras = project["optional-dependencies"]
+    assert distribution("ruff") in declared(extras["ruff"])
+
+
+def test_the_generated_package_declares_what_its_runtime_imports() -> None:
+    generated = tomllib.loads((ROOT / "generated" / "pyproject.toml").read_text())["project"]
+    dependencies = declared(generated["dependencies"])
+    for module, path in imported(sorted(RUNTIME.rglob("*.py"))).items():
+        if module in OPTIONAL:
+            continue
+        assert module in dependencies, f"{path.relative_to(ROOT)} imports {module}, not in the generated dependencies"
