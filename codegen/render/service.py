@@ -21,6 +21,7 @@ from codegen.render.environment import TEMPLATES_DIR, python_environment, text_e
 from codegen.render.python.example import required_arguments
 from codegen.render.python.members import member_tables
 from codegen.render.escaping import code
+from codegen.render.python.flavours import FLAVOURS, Flavour
 from codegen.render.python.runtime import Runtime
 from codegen.render.python.views import PackageView, module_imports, package_view
 from codegen.render.site.views import SiteView, site_view
@@ -29,8 +30,10 @@ from codegen.write import Tree
 
 RUNTIME_DIR = TEMPLATES_DIR / "runtime"
 
-# The Python modules of the package, by module name, and their templates.
-PYTHON_MODULES = ("__init__", "models", "errors", "client", "_about", "_help")
+# The Python modules of the package, by module name, and their templates; the client and the
+# paginators are rendered once per flavour (``python.flavours``), into ``<package>/aio/`` for
+# the asynchronous one.
+PYTHON_MODULES = ("__init__", "models", "errors", "_about", "_help")
 # The usage example of the API reference: formatted with the package's code, not written out.
 _EXAMPLE = "docs/api.rst (example)"
 
@@ -49,12 +52,13 @@ def render_service(
     python, text = python_environment(), text_environment()
     view = package_view(service, docs)
     pkg = service.package
-    modules = [
-        *PYTHON_MODULES,
-        *(("literals",) if view.enums else ()),
-        *(("paginators",) if view.paginators else ()),
-    ]
+    modules = [*PYTHON_MODULES, *(("literals",) if view.enums else ())]
     sources = {f"{pkg}/{m}.py": _render_module(python, view, m) for m in modules}
+    for flavour in FLAVOURS:
+        for m in flavour.modules:
+            if m != "paginators" or view.paginators:
+                sources[f"{pkg}/{flavour.path(m)}.py"] = _render_module(python, view, m, flavour)
+    sources[f"{pkg}/aio/__init__.py"] = _render_module(python, view, "aio/__init__")
     sources["docs/conf.py"] = python.get_template("site/conf.py.j2").render(view=view)
     first = view.operations[0]
     example_source = python.get_template("site/example.py.j2").render(
@@ -94,12 +98,16 @@ def render_service(
 IMPORTS = code("\x00imports\x00")
 
 
-def _render_module(python: jinja2.Environment, view: PackageView, module: str) -> str:
-    """A module of the package, its import block computed from what it used."""
+def _render_module(
+    python: jinja2.Environment, view: PackageView, module: str, flavour: Flavour | None = None
+) -> str:
+    """A module of the package, its import block computed from what it used; a flavoured
+    module (``client``, ``paginators``) in ``flavour`` (``f`` in its template)."""
     rt = Runtime()
-    text = python.get_template(f"package/{module}.py.j2").render(view=view, rt=rt, imports=IMPORTS)
+    template = python.get_template(f"package/{module}.py.j2")
+    text = template.render(view=view, rt=rt, imports=IMPORTS, **({"f": flavour} if flavour else {}))
     if IMPORTS in text:
-        text = text.replace(IMPORTS, module_imports(view, module, rt.needs), 1)
+        text = text.replace(IMPORTS, module_imports(view, module, rt.needs, flavour), 1)
     return text
 
 

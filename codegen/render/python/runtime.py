@@ -42,6 +42,10 @@ SYMBOLS = {
     "PageIterator": "paging",
     "cycle_safe": "paging",
     "pagination_config": "paging",
+    "AsyncPageIterator": "aio",
+    "async_cycle_safe": "aio",
+    "aio_session": "aio",
+    "AsyncClientOpener": "aio",
 }
 
 
@@ -63,3 +67,10 @@ class Runtime:
         text, need = reference(name)
         self.needs.add(need)
         return text
+
+    def __getitem__(self, name: str) -> Source:
+        """``rt[name]``: a symbol named by a view (``rt[flavour.page_iterator]``)."""
+        try:
+            return self.__getattr__(name)
+        except AttributeError:
+            raise KeyError(name) from None
