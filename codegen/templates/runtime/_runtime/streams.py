@@ -180,3 +180,27 @@ def events_of(
     if hasattr(type(stream), "__aiter__"):
         return AsyncEventStream(stream, convert, package)
     return EventStream(stream, convert, package)
+
+
+def async_body(body: StreamingBody | AsyncStreamingBody | None) -> AsyncStreamingBody:
+    """A streamed member of a response of the asynchronous client, typed as what it is.
+
+    The response classes are shared by both clients and typed for the synchronous one
+    (``StreamingBody``); the asynchronous client's responses hold aiobotocore's body there.
+    ``async with async_body(response.body) as body: data = await body.read()``.
+    """
+    if body is None or isinstance(body, EventStream) or not hasattr(body, "__aenter__"):
+        raise TypeError(f"not a body of the asynchronous client: {type(body).__name__}")
+    return typing.cast(AsyncStreamingBody, body)
+
+
+def async_events(
+    stream: EventStream[EventT] | AsyncEventStream[EventT] | None,
+) -> AsyncEventStream[EventT]:
+    """An event stream of a response of the asynchronous client, typed as what it is
+    (``async for event in async_events(response.payload)``); see ``async_body``."""
+    if not isinstance(stream, AsyncEventStream):
+        raise TypeError(
+            f"not an event stream of the asynchronous client: {type(stream).__name__}"
+        )
+    return stream
