@@ -51,7 +51,8 @@ class AsyncClientOpener:
         self._client = client
         self._session = session
         self._profile_name = profile_name
-        self._options = dict(options)
+        # Only the options given: an older aiobotocore's create_client lacks some (aws_account_id).
+        self._options = {k: v for k, v in options.items() if v is not None}
         self._context: typing.Any = (
             None  # aiobotocore's, while a client made here is open
         )
