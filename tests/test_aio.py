@@ -139,3 +139,21 @@ def test_async_modules_and_typed_usage_pass_pyright(
     print(f"pyright typed_{service}: {summary['filesAnalyzed']} files, {len(errors)} errors")
     assert errors == [], "\n".join(errors[:40])
     assert summary["filesAnalyzed"] >= 10
+
+
+def test_the_wheel_holds_the_async_client_and_declares_the_extra(aio_python: Path, tmp_path: Path) -> None:
+    """What ``pip install '<package>[async]'`` installs: the subpackages (``aio``, ``_runtime``,
+    ``_cli``) are in the wheel, and aiobotocore is a requirement of the extra only."""
+    import zipfile
+
+    subprocess.run([str(aio_python), "-m", "pip", "wheel", "--quiet", "--no-deps", "--disable-pip-version-check",
+                    str(GENERATED), "-w", str(tmp_path)], check=True, capture_output=True, text=True)
+    (wheel,) = tmp_path.glob("*.whl")
+    with zipfile.ZipFile(wheel) as archive:
+        names = set(archive.namelist())
+        metadata = next(archive.read(n).decode() for n in names if n.endswith(".dist-info/METADATA"))
+    for module in ("aio/__init__.py", "aio/client.py", "aio/paginators.py", "_runtime/aio.py", "_cli/main.py"):
+        assert f"typed_sagemaker/{module}" in names, module
+    requires = [line for line in metadata.splitlines() if line.startswith("Requires-Dist:")]
+    assert any("aiobotocore" in line and 'extra == "async"' in line for line in requires), requires
+    assert not any("aiobotocore" in line or "aiohttp" in line for line in requires if "extra ==" not in line)
