@@ -31,6 +31,11 @@ class ProjectConfig:
     root: Path
     metadata: Metadata = Metadata()
     templates: Path | None = None  # a directory of template overrides (``codegen.render.templates``)
+    changelog: Path | None = None  # where re-pins add their entries (None: root/CHANGELOG.md)
+
+    @property
+    def changelog_path(self) -> Path:
+        return self.changelog or self.root / "CHANGELOG.md"
 
 
 def find_pyproject(start: Path) -> Path | None:
@@ -69,6 +74,7 @@ def project_config(table: dict[str, Any], root: Path, where: str) -> ProjectConf
     if not isinstance(package, str) or not package.isidentifier():
         raise CodegenError(f"{where}.package", "must be a Python identifier")
     templates = _optional(table, "templates", where, _text)
+    changelog = _optional(table, "changelog", where, _text)
     return ProjectConfig(
         service,
         tuple(operations),
@@ -76,6 +82,7 @@ def project_config(table: dict[str, Any], root: Path, where: str) -> ProjectConf
         root,
         _metadata(table, where),
         root / templates if templates is not None else None,
+        root / changelog if changelog is not None else None,
     )
 
 
@@ -128,6 +135,7 @@ KEYS = (
     "urls",
     "classifiers",
     "templates",
+    "changelog",
 )
 
 

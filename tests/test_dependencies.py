@@ -60,7 +60,9 @@ def test_the_generator_declares_what_it_imports() -> None:
 def test_the_generated_package_declares_what_its_runtime_imports() -> None:
     generated = tomllib.loads((ROOT / "generated" / "pyproject.toml").read_text())["project"]
     dependencies = declared(generated["dependencies"])
+    extras = {name: declared(requirements) for name, requirements in generated["optional-dependencies"].items()}
     for module, path in imported(sorted(RUNTIME.rglob("*.py"))).items():
-        if module in OPTIONAL:
+        if module in OPTIONAL:  # behind its extra
+            assert module in extras[OPTIONAL[module]], f"{module} is not in the generated {OPTIONAL[module]!r} extra"
             continue
         assert module in dependencies, f"{path.relative_to(ROOT)} imports {module}, not in the generated dependencies"

@@ -62,10 +62,12 @@ def test_an_override_adds_a_method_to_the_client(tmp_path: Path, spec: Path) -> 
         client = package.Client(region_name="us-east-1", aws_access_key_id="a", aws_secret_access_key="b")
         assert client.service_label() == "Demo Service via demo_sdk"
         assert callable(client.do_it)  # the built-in template's methods are all still there
-    # Only the overridden module differs from what the built-in templates give.
+    # Only the modules of the overridden template differ from what the built-in ones give
+    # (the client template renders the synchronous and the asynchronous client).
     plain = generate_tree(spec, "demo_sdk")
     overridden = generate_tree(spec, "demo_sdk", overrides=load_overrides(root))
-    assert {path for path in plain if plain[path] != overridden[path]} == {"demo_sdk/client.py"}
+    differing = {path for path in plain if plain[path] != overridden[path]}
+    assert differing == {"demo_sdk/client.py", "demo_sdk/aio/client.py"}
 
 
 def test_the_overridden_package_passes_mypy_strict(tmp_path: Path, spec: Path) -> None:

@@ -136,7 +136,7 @@ def project_target(config: ProjectConfig, *, regenerate: bool) -> Target:
         spec_dir=config.root / "specs",
         package=config.package,
         output_dir=config.root / "generated" if regenerate else None,
-        changelog=config.root / CHANGELOG,
+        changelog=config.changelog_path,
         metadata=config.metadata,
         overrides=overrides,
     )
@@ -176,5 +176,5 @@ def update_project(
         print(f"{output}: regenerated ({result.generated_files} files)", file=out)
     else:
         print(f"{output}: unchanged", file=out)
-    print(f"{labels.file(config.root / CHANGELOG)}: entry {result.version} added", file=out)
+    print(f"{labels.file(config.changelog_path)}: entry {result.version} added", file=out)
     return result

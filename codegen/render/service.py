@@ -24,6 +24,7 @@ from codegen.render.templates import Overrides, blame
 from codegen.render.python.example import required_arguments
 from codegen.render.python.members import member_tables
 from codegen.render.escaping import code
+from codegen.render.python.flavours import FLAVOURS, Flavour
 from codegen.render.python.runtime import Runtime
 from codegen.render.python.testing import TestingView, testing_view
 from codegen.render.python.views import PackageView, module_imports, package_view
@@ -33,8 +34,10 @@ from codegen.write import Tree
 
 RUNTIME_DIR = TEMPLATES_DIR / "runtime"
 
-# The Python modules of the package, by module name, and their templates.
-PYTHON_MODULES = ("__init__", "models", "errors", "client", "_about", "_help")
+# The Python modules of the package, by module name, and their templates; the client and the
+# paginators are rendered once per flavour (``python.flavours``), into ``<package>/aio/`` for
+# the asynchronous one.
+PYTHON_MODULES = ("__init__", "models", "errors", "_about", "_help")
 # The usage example of the API reference: formatted with the package's code, not written out.
 _EXAMPLE = "docs/api.rst (example)"
 
@@ -81,12 +84,16 @@ def _render_service(
     modules = [
         *PYTHON_MODULES,
         *(("literals",) if view.enums else ()),
-        *(("paginators",) if view.paginators else ()),
         *(("waiters",) if view.waiters else ()),
     ]
     sources = {f"{pkg}/{m}.py": _render_module(python, view, m) for m in modules}
+    for flavour in FLAVOURS:
+        for m in flavour.modules:
+            if m != "paginators" or view.paginators:
+                sources[f"{pkg}/{flavour.path(m)}.py"] = _render_module(python, view, m, flavour)
+    sources[f"{pkg}/aio/__init__.py"] = _render_module(python, view, "aio/__init__")
     # The typed test double (``Stubber``), a module of its own: production code never imports it.
-    sources[f"{pkg}/testing.py"] = _render_module(python, view, "testing", testing_view(service))
+    sources[f"{pkg}/testing.py"] = _render_module(python, view, "testing", testing=testing_view(service))
     sources["docs/conf.py"] = python.get_template("site/conf.py.j2").render(view=view)
     first = view.operations[0]
     example_source = python.get_template("site/example.py.j2").render(
@@ -127,17 +134,22 @@ IMPORTS = code("\x00imports\x00")
 
 
 def _render_module(
-    python: jinja2.Environment, view: PackageView, module: str, testing: TestingView | None = None
+    python: jinja2.Environment,
+    view: PackageView,
+    module: str,
+    flavour: Flavour | None = None,
+    testing: TestingView | None = None,
 ) -> str:
     """A module of the package, its import block computed from what it used (and, for the
-    testing module, what its own view needs)."""
+    testing module, what its own view needs); a flavoured module (``client``, ``paginators``)
+    in ``flavour`` (``f`` in its template)."""
     rt = Runtime()
-    text = python.get_template(f"package/{module}.py.j2").render(
-        view=view, rt=rt, imports=IMPORTS, testing=testing
-    )
+    template = python.get_template(f"package/{module}.py.j2")
+    context = {"f": flavour} if flavour else {}
+    text = template.render(view=view, rt=rt, imports=IMPORTS, testing=testing, **context)
     if IMPORTS in text:
         used = rt.needs | (testing.needs if testing is not None else set())
-        text = text.replace(IMPORTS, module_imports(view, module, used), 1)
+        text = text.replace(IMPORTS, module_imports(view, module, used, flavour), 1)
     return text
 
 

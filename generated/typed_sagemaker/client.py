@@ -95,7 +95,12 @@ class Client:
                 aws_secret_access_key=aws_secret_access_key,
                 aws_session_token=aws_session_token,
                 config=config,
-                aws_account_id=aws_account_id,
+                # Only when given: older botocore (1.34, say) has no such parameter.
+                **(
+                    {"aws_account_id": aws_account_id}
+                    if aws_account_id is not None
+                    else {}
+                ),
             )
         self._botocore_client = botocore_client
         self._strict_validation = strict_validation

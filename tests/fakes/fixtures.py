@@ -34,6 +34,7 @@ from tests.fakes.sagemaker_server import FakeSageMakerServer, make_dataset
 MARKER_ACCESS_KEY = "AKIDMARKER0000000000"
 MARKER_SECRET_KEY = "SECRETMARKER-do-not-print"
 MARKER_REGION = "us-east-1"
+ROOT = Path(__file__).resolve().parents[2]
 
 _PROXY_VARIABLES = ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "NO_PROXY")
 

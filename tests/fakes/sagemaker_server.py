@@ -40,6 +40,7 @@ import re
 import socket
 import socketserver
 import threading
+import time
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Mapping, Union
 
@@ -487,6 +488,8 @@ class _Handler(http.server.BaseHTTPRequestHandler):
             body=body,
         )
         canned = fake._record(recorded)
+        if fake.response_delay:
+            time.sleep(fake.response_delay)
         if canned is not None:
             self._send(canned.status, canned.payload(), canned.headers)
             return
@@ -584,6 +587,11 @@ class FakeSageMakerServer:
         What ``StatusEquals`` accepts (the model's enum; ``enable_forward_compat`` adds one).
     ``ensure_ascii``
         ``False`` (default): non-ASCII goes out as raw UTF-8, as the service does.
+    ``response_delay``
+        Seconds each response waits before it is sent (0 by default), so a client can be
+        cancelled with a request in flight.
+    ``open_connections``
+        The client connections the server holds open now (keep-alive ones included).
     """
 
     def __init__(self, dataset: dict[str, list[dict[str, Any]]] | None = None) -> None:
@@ -592,6 +600,7 @@ class FakeSageMakerServer:
         self.extra_summary_fields: dict[str, Any] = {}
         self.valid_statuses: list[str] = list(TRAINING_JOB_STATUSES)
         self.ensure_ascii = False
+        self.response_delay = 0.0
         self.request_log: list[RecordedRequest] = []
         self._canned: list[CannedResponse] = []
         self._lock = threading.Lock()
@@ -646,6 +655,14 @@ class FakeSageMakerServer:
         return f"http://127.0.0.1:{self.port}"
 
     # ----- inspection ----------------------------------------------------------------------
+
+    @property
+    def open_connections(self) -> int:
+        httpd = self._httpd
+        if httpd is None:
+            return 0
+        with httpd._conn_lock:
+            return len(httpd._conns)
 
     @property
     def requests(self) -> int:

@@ -29,11 +29,14 @@ def import_block(
     third_party: Iterable[str] = (),
     package_modules: Iterable[str] = (),
     local: bool = False,
+    paginators_module: str = "paginators",
 ) -> Source:
     """The imports after ``from __future__ import annotations``: the standard library (what
     ``needs`` and ``stdlib`` name), then ``third_party`` modules, then this package's modules
     (``from <package> import a, b``) the runtime modules it uses (``runtime``) and the classes it uses of
-    its models and paginators modules. ``local``: the module is the models module itself (its classes are its own)."""
+    its models and paginators modules (``paginators_module``, relative to the package: the
+    asynchronous client's are in ``aio.paginators``). ``local``: the module is the models module
+    itself (its classes are its own)."""
     needs = set(needs)
     models = sorted(n[len(MODEL):] for n in needs if n.startswith(MODEL))
     paginators = sorted(n[len(PAGINATOR):] for n in needs if n.startswith(PAGINATOR))
@@ -58,7 +61,7 @@ def import_block(
     if models and not local:
         own.append(_from(f"{package}.models", models))
     if paginators:
-        own.append(_from(f"{package}.paginators", paginators))
+        own.append(_from(f"{package}.{paginators_module}", paginators))
     if waiters:
         own.append(_from(f"{package}.waiters", waiters))
     if own:

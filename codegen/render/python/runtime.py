@@ -50,6 +50,10 @@ SYMBOLS = {
     "RequestMismatch": "stubbing",
     "UnexpectedCall": "stubbing",
     "OutOfOrderCall": "stubbing",
+    "AsyncPageIterator": "aio",
+    "async_cycle_safe": "aio",
+    "aio_session": "aio",
+    "AsyncClientOpener": "aio",
 }
 
 
@@ -71,3 +75,10 @@ class Runtime:
         text, need = reference(name)
         self.needs.add(need)
         return text
+
+    def __getitem__(self, name: str) -> Source:
+        """``rt[name]``: a symbol named by a view (``rt[flavour.page_iterator]``)."""
+        try:
+            return self.__getattr__(name)
+        except AttributeError:
+            raise KeyError(name) from None

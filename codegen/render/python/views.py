@@ -26,6 +26,7 @@ from codegen.render.python.annotations import (
     field_line,
 )
 from codegen.render.python.docstrings import enum_docstring, structure_docstring
+from codegen.render.python.flavours import SYNC, Flavour
 from codegen.render.python.imports import PAGINATOR, import_block
 from codegen.render.python.waiters import WAITER, WaiterView, waiter_views
 
@@ -136,8 +137,7 @@ FIXED_IMPORTS: dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]
     "models": (("typing",), ("attrs",), ()),
     "errors": (("typing",), ("botocore.exceptions",), ()),
     "literals": ((), (), ()),
-    "client": (("typing",), ("botocore.client", "botocore.config", "botocore.session"), ("errors",)),
-    "paginators": (("typing",), ("botocore.client",), ("errors",)),
+    # client and paginators: their flavour's (``flavours.Flavour.fixed_imports``)
     "waiters": (("typing",), ("botocore.client",), ("errors",)),
     "testing": (("typing",), (), ("errors",)),
 }
@@ -149,10 +149,12 @@ ERROR_RESERVED = frozenset(
 )
 
 
-def module_imports(view: PackageView, module: str, used: set[str]) -> Source:
+def module_imports(view: PackageView, module: str, used: set[str], flavour: Flavour | None = None) -> Source:
     """The import block of a module of the package: what its views need, what its template
-    used of the runtime (``used``), and its fixed imports."""
-    stdlib, third_party, package_modules = FIXED_IMPORTS[module]
+    used of the runtime (``used``), and its fixed imports (a flavoured module's, ``client``
+    and ``paginators``, are its flavour's: ``flavours.Flavour.fixed_imports``)."""
+    flavour = flavour or (SYNC if module in SYNC.modules else None)
+    stdlib, third_party, package_modules = flavour.fixed_imports(module) if flavour else FIXED_IMPORTS[module]
     return import_block(
         view.package,
         view.needs.get(module, frozenset()) | used,
@@ -160,6 +162,7 @@ def module_imports(view: PackageView, module: str, used: set[str]) -> Source:
         third_party=third_party,
         package_modules=package_modules,
         local=module == "models",
+        paginators_module=flavour.dotted("paginators") if flavour else "paginators",
     )
 
 

@@ -89,6 +89,15 @@ class SiteView:
     def paginated(self) -> tuple[SiteOperation, ...]:
         return tuple(o for o in self.operations if o.paginator is not None)
 
+    @property
+    def aio_package(self) -> str:
+        """The asynchronous client's module (``<package>.aio``)."""
+        return f"{self.package}.aio"
+
+    @property
+    def distribution(self) -> str:
+        return self.package.replace("_", "-")
+
 
 def member_facts(service: Service, member: Member) -> str:
     """``**Required.** Wire name ``X``. ...`` -- one line of facts for the API reference."""

@@ -1,5 +1,8 @@
 """Typed pages over botocore's own paginator, refusing a token already sent in a listing.
 
+The asynchronous client's pages (``aio.AsyncPageIterator``) share ``Pages`` and
+``refuse_repeated_token`` with these.
+
 Copied into every package codegen generates; do not edit.
 """
 
@@ -32,16 +35,26 @@ class CycleSafePageIterator(_BotocorePageIterator):  # type: ignore[misc]
         yield from super().__iter__()
 
     def _make_request(self, current_kwargs: dict[str, typing.Any]) -> typing.Any:
-        tokens = {key: current_kwargs.get(key) for key in self._input_token}
-        if any(value is not None for value in tokens.values()):
-            seen = json.dumps(tokens, sort_keys=True, default=str)
-            if seen in self._sent:
-                raise botocore.exceptions.PaginationError(
-                    message="The service returned a token it had already returned in this "
-                    f"listing, so paging would never end: {tokens}"
-                )
-            self._sent.add(seen)
+        refuse_repeated_token(self._sent, self._input_token, current_kwargs)
         return super()._make_request(current_kwargs)
+
+
+def refuse_repeated_token(
+    sent: set[str],
+    input_token: typing.Iterable[str],
+    current_kwargs: typing.Mapping[str, typing.Any],
+) -> None:
+    """Record the tokens of the request about to be sent in a listing (``sent``); a
+    ``PaginationError`` if they were sent already."""
+    tokens = {key: current_kwargs.get(key) for key in input_token}
+    if any(value is not None for value in tokens.values()):
+        seen = json.dumps(tokens, sort_keys=True, default=str)
+        if seen in sent:
+            raise botocore.exceptions.PaginationError(
+                message="The service returned a token it had already returned in this "
+                f"listing, so paging would never end: {tokens}"
+            )
+        sent.add(seen)
 
 
 def cycle_safe(paginator: typing.Any) -> typing.Any:
@@ -54,12 +67,9 @@ PageT = typing.TypeVar("PageT")
 ItemT = typing.TypeVar("ItemT")
 
 
-class PageIterator(typing.Generic[PageT, ItemT]):
-    """Typed pages over botocore's own paginator (its tokens, limits and truncation).
-
-    Every iteration starts a new botocore page iterator (botocore's own is single-pass), so
-    the pages can be walked more than once; ``resume_token`` is that of the latest walk.
-    """
+class Pages(typing.Generic[PageT, ItemT]):
+    """What typed pages of either client hold: how to start botocore's (or aiobotocore's) page
+    iterator, convert a page and find its items; and the latest walk's resume token."""
 
     def __init__(
         self,
@@ -77,6 +87,21 @@ class PageIterator(typing.Generic[PageT, ItemT]):
     def _pages(self) -> typing.Any:
         self._latest = self._start()
         return self._latest
+
+    @property
+    def resume_token(self) -> str | None:
+        """The token to pass as ``starting_token`` to continue after ``max_items``."""
+        if self._latest is None:
+            return None
+        return typing.cast("str | None", self._latest.resume_token)
+
+
+class PageIterator(Pages[PageT, ItemT]):
+    """Typed pages over botocore's own paginator (its tokens, limits and truncation).
+
+    Every iteration starts a new botocore page iterator (botocore's own is single-pass), so
+    the pages can be walked more than once; ``resume_token`` is that of the latest walk.
+    """
 
     def __iter__(self) -> typing.Iterator[PageT]:
         """Each page as the operation's typed response."""
@@ -97,13 +122,6 @@ class PageIterator(typing.Generic[PageT, ItemT]):
         pages = self._pages()
         with translated_errors(self._errors):
             return self._parse_page(pages.build_full_result())
-
-    @property
-    def resume_token(self) -> str | None:
-        """The token to pass as ``starting_token`` to continue after ``max_items``."""
-        if self._latest is None:
-            return None
-        return typing.cast("str | None", self._latest.resume_token)
 
 
 def pagination_config(

@@ -153,17 +153,28 @@ def botocore_session(
     changed: a session passed in by the caller keeps botocore's full model. ``session_vars``
     adds configuration variables (botocore's ``session_vars``).
     """
-    session = botocore.session.Session(
-        session_vars=dict(session_vars or {}), profile=profile_name
+    return use_slice(
+        botocore.session.Session(
+            session_vars=dict(session_vars or {}), profile=profile_name
+        )
     )
 
+
+SessionT = typing.TypeVar("SessionT")
+
+
+def use_slice(session: SessionT) -> SessionT:
+    """``session`` (botocore's, or a subclass of it such as aiobotocore's ``AioSession``),
+    loading this package's services from its sliced model (see ``botocore_session``)."""
+    target: typing.Any = session
+
     def botocore_loader() -> botocore.loaders.Loader:
-        return botocore.loaders.create_loader(session.get_config_variable("data_path"))
+        return botocore.loaders.create_loader(target.get_config_variable("data_path"))
 
     loader = SliceLoader(botocore_loader)
-    session.register_component("data_loader", loader)
+    target.register_component("data_loader", loader)
     components = getattr(
-        session, "_internal_components", None
+        target, "_internal_components", None
     )  # (botocore has no public hook)
     if components is not None:
         components.lazy_register_component(

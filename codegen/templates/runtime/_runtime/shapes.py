@@ -391,14 +391,13 @@ def structure(cls: type[Shape]) -> Converter:
 
 
 def event_stream(cls: type[Shape]) -> Converter:
-    """An output event stream: botocore's ``EventStream``, its events typed as ``cls`` (the
-    stream's structure, one member set per event)."""
-    from .streams import EventStream
+    """An output event stream: botocore's ``EventStream`` (aiobotocore's, for the asynchronous
+    client), its events typed as ``cls`` (the stream's structure, one member set per event).
+    """
+    from .streams import events_of
 
     package = cls.__module__.rpartition(".")[0]
-    return Converter(
-        None, lambda stream: EventStream(stream, cls.from_botocore, package)
-    )
+    return Converter(None, lambda stream: events_of(stream, cls.from_botocore, package))
 
 
 def list_of(item: Converter) -> Converter:
