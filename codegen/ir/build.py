@@ -97,6 +97,7 @@ def build_service(spec: ServiceSpec, package: str) -> Service:
         exception_names=tuple(
             s.class_name for s in shapes if isinstance(s, Structure) and s.exception
         ),
+        endpoint_prefix=_optional_str(metadata.get("endpointPrefix")),
     )
 
 

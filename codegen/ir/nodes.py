@@ -162,6 +162,7 @@ class Service:
     operations: tuple[Operation, ...]
     shapes: tuple[Shape, ...]  # every reachable shape, dependencies before dependents
     exception_names: tuple[str, ...] = ()  # class names of the modeled errors, in shape order
+    endpoint_prefix: str | None = None  # ``metadata.endpointPrefix`` (how the AWS CLI's events name it)
     _index: dict[str, Shape] = attrs.field(init=False, repr=False, eq=False)
 
     def __attrs_post_init__(self) -> None:

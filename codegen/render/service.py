@@ -13,7 +13,7 @@ from codegen.format import FormatPack, Formatting, format_sources
 from codegen.ir import queries
 from codegen.ir.nodes import Service
 from codegen.jsonio import dumps_stable
-from codegen.render.awscli.commands import command_table, commands_data
+from codegen.render.awscli.commands import cli_commands, commands_data
 from codegen.render.awscli.page import build_page, render_page
 from codegen.render.conversions import Conversions
 from codegen.render.docs import CONVERTERS, Docs
@@ -62,7 +62,7 @@ def render_service(
     # The documentation is rendered while the code is being formatted.
     with Formatting(sources, pack, workers, formatter) as formatting:
         example = format_sources({_EXAMPLE: example_source}, pack, 1, formatter)[_EXAMPLE]
-        tables = tuple(command_table(service, op) for op in service.operations)
+        tables = cli_commands(service)
         pages = {}
         for table in tables:
             page = build_page(service, table, docs.cli)

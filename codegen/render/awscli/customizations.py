@@ -105,6 +105,18 @@ Quirks of awscli 1.46.3 that the data keeps, because it is what awscli does:
 * A required boolean member is documented as required but argparse does not enforce it.
 * ``http://``/``https://`` values are fetched for every argument that is not listed as a
   no-fetch option, including ``outfile``, ``--starting-token`` and ``--cli-input-json``.
+* An option listed in ``PARAMFILE_DISABLED`` loads no prefix at all: ``file://`` and
+  ``fileb://`` values are sent as they are too (``URIArgumentHandler.__call__`` returns before
+  looking at the prefix).
+
+What the generated command line does with this data
+---------------------------------------------------
+
+``codegen/render/awscli/commands.py`` applies the edits to the model's argument table and
+writes the result to ``commands.json``; the code customizations above are reproduced by the
+generated CLI's runtime (``codegen/templates/runtime/_cli/custom.py``), which the table names:
+an added argument by its ``AddedArgument.handler``, a command by ``RUNTIME_HOOKS``. A handler
+the runtime does not reproduce is refused when the option is used, never ignored.
 """
 
 from __future__ import annotations
@@ -164,6 +176,10 @@ class AddedArgument:
     const: str | None = None
     group: str | None = None  # arguments sharing a group are documented together: --a | --no-a
     target: str = ""  # where the value goes, in words (documentation only)
+    # What the generated CLI does with the value: the name of the function of its runtime
+    # (``_cli/custom.py``, ``ARGUMENTS``) that reproduces the awscli code named above; "" for
+    # the generic arguments the runtime knows by their kind.
+    handler: str = ""
 
     @property
     def cli_name(self) -> str:
@@ -446,6 +462,7 @@ AWSCLI_XFORM_NAMES: Final[Mapping[str, str]] = MappingProxyType(
 OUTFILE_KEY: Final = "outfile"
 STREAMING_OUTFILE: Final = AddedArgument(
     name="outfile",
+    handler="streaming-outfile",
     type_name="string",
     documentation="Filename where the content will be saved",
     required=True,
@@ -1043,6 +1060,7 @@ ADDED_COMMANDS: Final[Mapping[str, tuple[CustomCommand, ...]]] = MappingProxyTyp
 RUN_INSTANCES_DEFAULT_COUNT: Final = 1
 _EC2_COUNT = AddedArgument(
     name="count",
+    handler="ec2-count",
     type_name="string",
     documentation="""
 <p>Number of instances to launch. If a single number is provided, it
@@ -1056,6 +1074,7 @@ is interpreted as the maximum number of instances to launch.</p>""",
 # awscli/customizations/ec2/decryptpassword.py (HELP, ec2_add_priv_launch_key; awscli 1.46.3).
 _EC2_PRIV_LAUNCH_KEY = AddedArgument(
     name="priv-launch-key",
+    handler="ec2-priv-launch-key",
     type_name="string",
     documentation="""<p>The file that contains the private key used to launch
 the instance (e.g. windows-keypair.pem).  If this is supplied, the
@@ -1069,6 +1088,7 @@ _SECURITY_GROUP_EDITS: tuple[Edit, ...] = (
     Add(
         AddedArgument(
             name="protocol",
+            handler="ec2-sg-protocol",
             type_name="string",
             documentation=(
                 "<p>The IP protocol: <code>tcp</code> | <code>udp</code> | <code>icmp</code></p>"
@@ -1083,6 +1103,7 @@ _SECURITY_GROUP_EDITS: tuple[Edit, ...] = (
     Add(
         AddedArgument(
             name="port",
+            handler="ec2-sg-port",
             type_name="string",
             documentation=(
                 "<p>For TCP or UDP: The range of ports to allow.  A single integer or a range"
@@ -1100,6 +1121,7 @@ _SECURITY_GROUP_EDITS: tuple[Edit, ...] = (
     Add(
         AddedArgument(
             name="cidr",
+            handler="ec2-sg-cidr",
             type_name="string",
             documentation="<p>The IPv4 address range, in CIDR format.</p>",
             target="IpPermissions[0].IpRanges",
@@ -1109,6 +1131,7 @@ _SECURITY_GROUP_EDITS: tuple[Edit, ...] = (
     Add(
         AddedArgument(
             name="source-group",
+            handler="ec2-sg-source-group",
             type_name="string",
             documentation="<p>The name or ID of the source security group.</p>",
             target="IpPermissions[0].UserIdGroupPairs[0].GroupId (sg-...) or GroupName",
@@ -1118,6 +1141,7 @@ _SECURITY_GROUP_EDITS: tuple[Edit, ...] = (
     Add(
         AddedArgument(
             name="group-owner",
+            handler="ec2-sg-group-owner",
             type_name="string",
             documentation=(
                 "<p>The AWS account ID that owns the source security group. Cannot be used when"
@@ -1136,6 +1160,7 @@ _BUNDLE_INSTANCE_EDITS: tuple[Edit, ...] = (
     Add(
         AddedArgument(
             name="bucket",
+            handler="ec2-bundle-bucket",
             type_name="string",
             documentation=(
                 "The bucket in which to store the AMI.  You can specify a bucket that you already"
@@ -1148,6 +1173,7 @@ _BUNDLE_INSTANCE_EDITS: tuple[Edit, ...] = (
     Add(
         AddedArgument(
             name="prefix",
+            handler="ec2-bundle-prefix",
             type_name="string",
             documentation="The prefix for the image component names being stored in Amazon S3.",
             target="Storage.S3.Prefix",
@@ -1156,6 +1182,7 @@ _BUNDLE_INSTANCE_EDITS: tuple[Edit, ...] = (
     Add(
         AddedArgument(
             name="owner-akid",
+            handler="ec2-bundle-owner-akid",
             type_name="string",
             documentation="The access key ID of the owner of the Amazon S3 bucket.",
             target="Storage.S3.AWSAccessKeyId",
@@ -1164,6 +1191,7 @@ _BUNDLE_INSTANCE_EDITS: tuple[Edit, ...] = (
     Add(
         AddedArgument(
             name="owner-sak",
+            handler="ec2-bundle-owner-sak",
             type_name="string",
             documentation=(
                 "The AWS secret access key for the owner of the Amazon S3 bucket specified in the"
@@ -1176,6 +1204,7 @@ _BUNDLE_INSTANCE_EDITS: tuple[Edit, ...] = (
     Add(
         AddedArgument(
             name="policy",
+            handler="ec2-bundle-policy",
             type_name="string",
             documentation=(
                 "An Amazon S3 upload policy that gives Amazon EC2 permission to upload items into"
@@ -1201,6 +1230,7 @@ _RUN_INSTANCES_EDITS: tuple[Edit, ...] = (
     Add(
         AddedArgument(
             name="secondary-private-ip-addresses",
+            handler="ec2-secondary-private-ip-addresses",
             type_name="string",
             documentation=(
                 "[EC2-VPC] A secondary private IP address for the network interface or instance."
@@ -1215,6 +1245,7 @@ _RUN_INSTANCES_EDITS: tuple[Edit, ...] = (
     Add(
         AddedArgument(
             name="secondary-private-ip-address-count",
+            handler="ec2-secondary-private-ip-address-count",
             type_name="string",
             documentation=(
                 "[EC2-VPC] The number of secondary IP addresses to assign to the network"
@@ -1227,6 +1258,7 @@ _RUN_INSTANCES_EDITS: tuple[Edit, ...] = (
     Add(
         AddedArgument(
             name="associate-public-ip-address",
+            handler="ec2-associate-public-ip-address",
             type_name="boolean",
             documentation=_ASSOCIATE_PUBLIC_IP_DOCS,
             action="store_true",
@@ -1237,6 +1269,7 @@ _RUN_INSTANCES_EDITS: tuple[Edit, ...] = (
     Add(
         AddedArgument(
             name="no-associate-public-ip-address",
+            handler="ec2-no-associate-public-ip-address",
             type_name="boolean",
             documentation=_ASSOCIATE_PUBLIC_IP_DOCS,
             action="store_false",
@@ -1253,6 +1286,7 @@ _IAM_VIRTUAL_MFA_EDITS: tuple[Edit, ...] = (
     Add(
         AddedArgument(
             name="outfile",
+            handler="iam-mfa-outfile",
             type_name="string",
             documentation=(
                 "The output path and file name where the bootstrap information will be stored."
@@ -1264,6 +1298,7 @@ _IAM_VIRTUAL_MFA_EDITS: tuple[Edit, ...] = (
     Add(
         AddedArgument(
             name="bootstrap-method",
+            handler="iam-mfa-bootstrap-method",
             type_name="string",
             documentation=(
                 "Method to use to seed the virtual MFA.  Valid values are: QRCodePNG |"
@@ -1288,6 +1323,7 @@ _LAMBDA_CREATE_FUNCTION_EDITS: tuple[Edit, ...] = (
     Add(
         AddedArgument(
             name="zip-file",
+            handler="lambda-zip-file-code",
             type_name="blob",
             documentation=_ZIP_DOCSTRING.format(param_type="code"),
             target="Code.ZipFile (must be zip content; use fileb://)",
@@ -1299,6 +1335,7 @@ _LAMBDA_PUBLISH_LAYER_VERSION_EDITS: tuple[Edit, ...] = (
     Add(
         AddedArgument(
             name="zip-file",
+            handler="lambda-zip-file-content",
             type_name="blob",
             documentation=_ZIP_DOCSTRING.format(param_type="content"),
             target="Content.ZipFile (must be zip content; use fileb://)",
@@ -1317,6 +1354,7 @@ _LAMBDA_UPDATE_FUNCTION_CODE_EDITS: tuple[Edit, ...] = (
 # awscli 1.46.3): the event-stream output of select-object-content.
 _S3_SELECT_OUTFILE = AddedArgument(
     name="outfile",
+    handler="s3-select-outfile",
     type_name="string",
     documentation="Filename where the records will be saved",
     document_as_required=True,
@@ -1355,6 +1393,55 @@ ARGUMENT_HANDLERS: Final[tuple[tuple[str, str, tuple[Edit, ...]], ...]] = (
     + tuple((s, o, (HiddenAlias(old, alias),)) for s, o, old, alias in HIDDEN_ALIASES)
     + _AFTER_RENAMES
 )
+
+
+# =============================================================================================
+# Code customizations the generated CLI's runtime reproduces, by command
+
+# (service command, operation command or "*") -> the runtime hooks (``_cli/custom.py``, ``HOOKS``)
+# that do what these awscli 1.46.3 handlers do; in awscli's registration order:
+# - ``ec2-default-count``: ec2/addcount.py set_default_count (before-parameter-build:
+#   MinCount and MaxCount default to RUN_INSTANCES_DEFAULT_COUNT);
+# - ``ec2-security-group-check``: ec2/secgroupsimplify.py _check_args (operation-args-parsed:
+#   the scalar options may not be mixed with --ip-permissions);
+# - ``ec2-bundle-check`` and ``ec2-bundle-policy``: ec2/bundleinstance.py _check_args and
+#   _check_params (the upload policy and its HMAC-SHA1 signature, made when not given);
+# - ``ec2-run-instances-check`` and ``ec2-run-instances-network``: ec2/runinstances.py
+#   _check_args and _fix_args (the scalar network options build NetworkInterfaces[0]);
+# - ``ec2-network-acl-protocol``: ec2/protocolarg.py _fix_args (NETWORK_ACL_PROTOCOL_NAMES);
+# - ``lambda-zip-check``: awslambda.py validate_is_zip_file (process-cli-arg of --zip-file);
+# - ``ec2-page-size``: ec2/paginate.py EC2PageSizeInjector (EC2_DEFAULT_PAGE_SIZE_OPERATIONS);
+# - ``s3-error-message``: s3errormsg.py enhance_error_msg (after-call.s3);
+# - ``dynamodb-last-evaluated-key``: dynamodb.py parse_last_evaluated_key_binary (after-call
+#   when paginating).
+# The ``--flag``/``--no-flag`` pairs of ``PullUpBooleans`` are checked by the runtime wherever
+# the table has them (toplevelbool.py validate_boolean_mutex_groups).
+RUNTIME_HOOKS: Final[tuple[tuple[str, str, tuple[str, ...]], ...]] = (
+    ("ec2", "run-instances", ("ec2-default-count",)),
+    ("ec2", "authorize-security-group-ingress", ("ec2-security-group-check",)),
+    ("ec2", "authorize-security-group-egress", ("ec2-security-group-check",)),
+    ("ec2", "revoke-security-group-ingress", ("ec2-security-group-check",)),
+    ("ec2", "revoke-security-group-egress", ("ec2-security-group-check",)),
+    ("ec2", "bundle-instance", ("ec2-bundle-check", "ec2-bundle-policy")),
+    ("ec2", "run-instances", ("ec2-run-instances-check", "ec2-run-instances-network")),
+    ("ec2", "create-network-acl-entry", ("ec2-network-acl-protocol",)),
+    ("ec2", "replace-network-acl-entry", ("ec2-network-acl-protocol",)),
+    ("lambda", "update-function-code", ("lambda-zip-check",)),
+    ("ec2", "describe-volumes", ("ec2-page-size",)),
+    ("ec2", "describe-snapshots", ("ec2-page-size",)),
+    ("s3api", "*", ("s3-error-message",)),
+    ("dynamodb", "*", ("dynamodb-last-evaluated-key",)),
+)
+
+
+def runtime_hooks(service_command: str, operation_command: str) -> tuple[str, ...]:
+    """The runtime hooks of ``aws <service_command> <operation_command>``, in order."""
+    return tuple(
+        hook
+        for service, operation, hooks in RUNTIME_HOOKS
+        if service == service_command and operation in ("*", operation_command)
+        for hook in hooks
+    )
 
 
 # =============================================================================================

@@ -25,7 +25,7 @@ from codegen.ir import queries
 from codegen.ir.nodes import Enum, ListOf, Member, Service, Shape, Structure
 from codegen.render.awscli import customizations as aws
 from codegen.render.awscli.bcdoc import codeblock, note
-from codegen.render.awscli.commands import CommandArgument, CommandTable, command_table
+from codegen.render.awscli.commands import CommandArgument, CommandTable, cli_commands
 from codegen.render.awscli.prose import (
     OLD_LIST_CASES,
     RECURSIVE_MEMBER,
@@ -122,11 +122,11 @@ def documented_entries(arguments: tuple[CommandArgument, ...]) -> Iterator[tuple
 def _synopsis_entry(argument: CommandArgument, names: list[str]) -> str:
     if argument.group is not None:
         text = " | ".join(names)
-    elif argument.kind != "outfile":
+    elif not argument.positional:
         text = f"{argument.cli_name} <value>"
     else:
         text = f"<{argument.cli_name}>"  # a positional argument
-    return text if argument.required else f"[{text}]"
+    return text if argument.shown_required else f"[{text}]"
 
 
 def _doc_type_name(shape: Shape, member: Member | None = None, default: str | None = None) -> str:
@@ -206,6 +206,10 @@ class _PageBuilder:
     def option(self, argument: CommandArgument, names: str) -> OptionDoc:
         member = argument.member
         shape = queries.target(self.service, member) if member is not None else None
+        if isinstance(shape, Structure) and argument.dropped_members:
+            # (the AWS CLI documents the structure without the members it took out)
+            kept = tuple(m for m in shape.members if m.wire_name not in argument.dropped_members)
+            shape = attrs.evolve(shape, members=kept)
         type_name = _doc_type_name(shape, member, argument.type_name) if shape else argument.type_name
         documentation = self.doc(argument.documentation, 1)
         notes = ""
@@ -283,5 +287,5 @@ def reference_pages(service: Service, docs: Docs | None = None) -> dict[str, str
     (converting with ``docs``, or with conversions of their own)."""
     docs = docs or Docs(Conversions(CONVERTERS))
     environment = text_environment()
-    pages = (build_page(service, command_table(service, op), docs.cli) for op in service.operations)
+    pages = (build_page(service, table, docs.cli) for table in cli_commands(service))
     return {page.file_name: render_page(page, environment) for page in pages}
