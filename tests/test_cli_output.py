@@ -266,10 +266,24 @@ def test_the_debug_log_redacts_credentials(monkeypatch: pytest.MonkeyPatch) -> N
 
 
 def test_help_is_the_reference_page_and_the_differences(capsys: pytest.CaptureFixture[str]) -> None:
+    """``<command> help`` prints the reference page as the AWS CLI's plain-text renderer does
+    (``render/awscli/helptext.py``, compared with awscli's own renderer in
+    ``tests/test_awscli_helptext.py``), rendered when the package was generated, then the
+    differences."""
+    from pathlib import Path
+
+    from codegen.render.awscli.helptext import help_text
+    from typed_sagemaker import _help
+
     assert cli.run(["list-training-jobs-for-hyper-parameter-tuning-job", "help"]) == 0
     page = capsys.readouterr().out
-    assert "list-training-jobs-for-hyper-parameter-tuning-job" in page
+    rst = Path(cli.__file__).parents[1] / "docs/reference/sagemaker/list-training-jobs-for-hyper-parameter-tuning-job.rst"
+    text = help_text(rst.read_text("utf-8"))
+    differences = _help.DIFFERENCES.replace("{prog}", "typed-sagemaker")
+    assert page == text.rstrip("\n") + "\n\n" + differences
     assert "--hyper-parameter-tuning-job-name <value>" in page
+    for raw in (":ref:", ".. _cli:", "``", ":doc:"):  # reStructuredText, not text
+        assert raw not in page
     assert "Differences from the AWS CLI v1" in page and "typed-sagemaker" in page
     assert cli.run(["--help"]) == 0
     overview = capsys.readouterr().out

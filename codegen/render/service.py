@@ -71,10 +71,11 @@ def render_service(
         tree.update(_site_files(site, pages, text))
         # How each structure converts to and from botocore's form (``_runtime.bind``).
         tree[f"{pkg}/members.json"] = dumps_stable(member_tables(service)).encode()
-        # The command line's data: its command table and each command's help page.
+        # The command line's data: its command table and each command's help, as the text
+        # the AWS CLI prints (so the command line needs no docutils).
         tree[f"{pkg}/commands.json"] = dumps_stable(commands_data(service, tables)).encode()
         for name, page_text in pages.items():
-            tree[f"{pkg}/reference/{name}"] = page_text.encode("utf-8")
+            tree[f"{pkg}/reference/{name.removesuffix('.rst')}.txt"] = docs.help_text(page_text).encode("utf-8")
         tree["pyproject.toml"] = python.get_template("package/pyproject.toml.j2").render(view=view).encode()
         tree.update({path: source.encode("utf-8") for path, source in formatting.result().items()})
     tree[f"{pkg}/py.typed"] = b""
