@@ -51,6 +51,7 @@ from awscli.clidriver import ServiceOperation, create_clidriver
 from awscli.customizations import argrename, removals
 from awscli.customizations.ec2 import addcount
 from awscli.customizations.ec2.paginate import EC2PageSizeInjector
+from awscli.customizations.overridesslcommonname import SSL_COMMON_NAMES
 from awscli.paramfile import LOCAL_PREFIX_MAP, PARAMFILE_DISABLED, URIArgumentHandler
 
 covered, aliased = json.loads(sys.argv[1])
@@ -196,6 +197,7 @@ out = {
                       {k: list(v) for k, v in EC2PageSizeInjector.TARGET_OPERATIONS.items()},
                       EC2PageSizeInjector.UNIVERSAL_WHITELIST],
     'services': {},
+    'ssl_common_names': SSL_COMMON_NAMES,
 }
 
 
@@ -611,6 +613,9 @@ def test_cross_service_tables_are_awscli_s(facts: dict[str, Any]) -> None:
     assert cz.EC2_DEFAULT_PAGE_SIZE == size
     assert {k: list(v) for k, v in cz.EC2_DEFAULT_PAGE_SIZE_OPERATIONS.items()} == operations
     assert list(cz.EC2_PAGE_SIZE_ALWAYS_ALLOWED) == always
+    assert {k: dict(v) for k, v in cz.LEGACY_ENDPOINTS.items()} == {
+        k: v for k, v in facts["ssl_common_names"].items() if k != "health"
+    }
     names = dict(cz.NETWORK_ACL_PROTOCOL_NAMES)
     assert facts["protocols"] == {op: names for op in cz.NETWORK_ACL_PROTOCOL_OPERATIONS}
 

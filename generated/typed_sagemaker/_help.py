@@ -49,8 +49,7 @@ for these commands, and prints the same output with the same exit status, except
 * Commands the AWS CLI replaces by hand-written ones with arguments of their own (such as
   logs start-live-tail), or adds (cloudformation package and deploy, the wait commands), are
   not offered; ssm start-session makes the call and prints its result instead of starting
-  session-manager-plugin. Without --endpoint-url, SQS requests go to the endpoint botocore
-  resolves (the AWS CLI uses the legacy queue.amazonaws.com names).
+  session-manager-plugin.
 * --cli-input-json that is not a JSON object, or is nested too deeply to parse, fails with a
   message saying so (the AWS CLI prints Python's "'list' object has no attribute 'keys'" or
   "maximum recursion depth exceeded"); invalid JSON is echoed up to 1,000 characters.

@@ -371,7 +371,11 @@ def commands_data(service: Service, tables: Iterable[CommandTable]) -> dict[str,
         if table.hooks:
             entry["hooks"] = list(table.hooks)
         commands[table.command] = entry
-    return {"format": COMMANDS_FORMAT, "commands": commands, "shapes": descriptors.shapes}
+    data = {"format": COMMANDS_FORMAT, "commands": commands, "shapes": descriptors.shapes}
+    legacy = aws.LEGACY_ENDPOINTS.get(aws.service_command(service.service_name))
+    if legacy:
+        data["endpoints"] = dict(legacy)  # where awscli sends requests without --endpoint-url
+    return data
 
 
 def _argument_data(

@@ -937,6 +937,87 @@ EVENT_ALIASES: Final[Mapping[str, str]] = MappingProxyType(
 )
 
 
+# awscli/customizations/overridesslcommonname.py SSL_COMMON_NAMES (awscli 1.46.3): service
+# command -> region -> the host (https) awscli sends requests to when ``--endpoint-url`` is not
+# given (update_endpoint_url, on ``before-building-argument-table-parser``: as it sets the
+# endpoint URL itself, it also wins over ``AWS_ENDPOINT_URL`` and the config's
+# ``endpoint_url``). ``health`` is left out: awscli also changes its region
+# (_override_health_region), which is not represented.
+LEGACY_ENDPOINTS: Final[Mapping[str, Mapping[str, str]]] = MappingProxyType(
+    {
+        "sqs": MappingProxyType(
+            {
+                "af-south-1": "af-south-1.queue.amazonaws.com",
+                "ap-east-1": "ap-east-1.queue.amazonaws.com",
+                "ap-northeast-1": "ap-northeast-1.queue.amazonaws.com",
+                "ap-northeast-2": "ap-northeast-2.queue.amazonaws.com",
+                "ap-northeast-3": "ap-northeast-3.queue.amazonaws.com",
+                "ap-south-1": "ap-south-1.queue.amazonaws.com",
+                "ap-southeast-1": "ap-southeast-1.queue.amazonaws.com",
+                "ap-southeast-2": "ap-southeast-2.queue.amazonaws.com",
+                "ap-southeast-3": "ap-southeast-3.queue.amazonaws.com",
+                "ca-central-1": "ca-central-1.queue.amazonaws.com",
+                "eu-central-1": "eu-central-1.queue.amazonaws.com",
+                "eu-north-1": "eu-north-1.queue.amazonaws.com",
+                "eu-south-1": "eu-south-1.queue.amazonaws.com",
+                "eu-west-1": "eu-west-1.queue.amazonaws.com",
+                "eu-west-2": "eu-west-2.queue.amazonaws.com",
+                "eu-west-3": "eu-west-3.queue.amazonaws.com",
+                "me-south-1": "me-south-1.queue.amazonaws.com",
+                "sa-east-1": "sa-east-1.queue.amazonaws.com",
+                "us-east-1": "queue.amazonaws.com",
+                "us-east-2": "us-east-2.queue.amazonaws.com",
+                "us-west-1": "us-west-1.queue.amazonaws.com",
+                "us-west-2": "us-west-2.queue.amazonaws.com",
+                "cn-north-1": "cn-north-1.queue.amazonaws.com.cn",
+                "cn-northwest-1": "cn-northwest-1.queue.amazonaws.com.cn",
+                "us-gov-west-1": "us-gov-west-1.queue.amazonaws.com",
+                "us-isob-east-1": "us-isob-east-1.queue.sc2s.sgov.gov",
+            }
+        ),
+        "emr": MappingProxyType(
+            {
+                "af-south-1": "af-south-1.elasticmapreduce.amazonaws.com",
+                "ap-east-1": "ap-east-1.elasticmapreduce.amazonaws.com",
+                "ap-northeast-1": "ap-northeast-1.elasticmapreduce.amazonaws.com",
+                "ap-northeast-2": "ap-northeast-2.elasticmapreduce.amazonaws.com",
+                "ap-northeast-3": "ap-northeast-3.elasticmapreduce.amazonaws.com",
+                "ap-south-1": "ap-south-1.elasticmapreduce.amazonaws.com",
+                "ap-southeast-1": "ap-southeast-1.elasticmapreduce.amazonaws.com",
+                "ap-southeast-2": "ap-southeast-2.elasticmapreduce.amazonaws.com",
+                "ap-southeast-3": "ap-southeast-3.elasticmapreduce.amazonaws.com",
+                "ca-central-1": "ca-central-1.elasticmapreduce.amazonaws.com",
+                "eu-north-1": "eu-north-1.elasticmapreduce.amazonaws.com",
+                "eu-south-1": "eu-south-1.elasticmapreduce.amazonaws.com",
+                "eu-west-1": "eu-west-1.elasticmapreduce.amazonaws.com",
+                "eu-west-2": "eu-west-2.elasticmapreduce.amazonaws.com",
+                "eu-west-3": "eu-west-3.elasticmapreduce.amazonaws.com",
+                "me-south-1": "me-south-1.elasticmapreduce.amazonaws.com",
+                "sa-east-1": "sa-east-1.elasticmapreduce.amazonaws.com",
+                "us-east-2": "us-east-2.elasticmapreduce.amazonaws.com",
+                "us-west-1": "us-west-1.elasticmapreduce.amazonaws.com",
+                "us-west-2": "us-west-2.elasticmapreduce.amazonaws.com",
+            }
+        ),
+        "rds": MappingProxyType(
+            {
+                "us-east-1": "rds.amazonaws.com",
+            }
+        ),
+        "docdb": MappingProxyType(
+            {
+                "us-east-1": "rds.amazonaws.com",
+            }
+        ),
+        "neptune": MappingProxyType(
+            {
+                "us-east-1": "rds.amazonaws.com",
+            }
+        ),
+    }
+)
+
+
 # =============================================================================================
 # Commands removed, replaced, aliased and added
 

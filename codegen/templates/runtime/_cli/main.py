@@ -278,6 +278,7 @@ def _run_command_line(args: list[str]) -> int:
             invocation.handle_globals()
             if parsed.command == "help":
                 return show_help(None)
+            _legacy_endpoint(invocation)
             return run_command(invocation, parsed.command, remaining, cleanup)
         except UnknownArgumentError as error:
             sys.stderr.write("usage: %s\n" % (USAGE % {"prog": PROG}))
@@ -289,6 +290,20 @@ def _run_command_line(args: list[str]) -> int:
             return EXIT_INTERRUPTED
         except Exception as error:
             return _report(error)
+
+
+def _legacy_endpoint(invocation: Invocation) -> None:
+    """Without --endpoint-url, the host the AWS CLI uses for the region, where it keeps an
+    older one than botocore's (SQS: queue.amazonaws.com; overridesslcommonname.py)."""
+    from .table import loaded
+
+    endpoints = loaded().endpoints
+    if not endpoints or invocation.globals.endpoint_url is not None:
+        return
+    region = invocation.botocore_session().get_config_variable("region")
+    host = endpoints.get(region) if isinstance(region, str) else None
+    if host is not None:
+        invocation.globals.endpoint_url = f"https://{host}"
 
 
 def _report(error: Exception) -> int:

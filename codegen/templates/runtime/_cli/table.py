@@ -75,8 +75,16 @@ def _data() -> typing.Any:
     return data
 
 
+class Table(typing.NamedTuple):
+    commands: dict[str, Command]
+    shapes: dict[str, typing.Any]  # type descriptors of complex shapes, by name
+    endpoints: dict[
+        str, str
+    ]  # region -> the host the AWS CLI uses without --endpoint-url
+
+
 @functools.cache
-def loaded() -> tuple[dict[str, Command], dict[str, typing.Any]]:
+def loaded() -> Table:
     """The command table shipped beside the package (``commands.json``): plain data reads
     faster than it imports as code, and keeps this module the same for any service."""
     data = _data()
@@ -96,17 +104,17 @@ def loaded() -> tuple[dict[str, Command], dict[str, typing.Any]]:
         )
         for command, entry in data["commands"].items()
     }
-    return table, data["shapes"]
+    return Table(table, data["shapes"], data.get("endpoints", {}))
 
 
 def commands() -> dict[str, Command]:
     """The commands, by name (``loaded.cache_clear()`` reads the file again)."""
-    return loaded()[0]
+    return loaded().commands
 
 
 def shapes() -> dict[str, typing.Any]:
     """The type descriptors of the complex shapes the member options refer to by name."""
-    return loaded()[1]
+    return loaded().shapes
 
 
 class Call:
