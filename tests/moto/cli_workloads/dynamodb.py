@@ -28,6 +28,11 @@ WORKLOAD = CliWorkload("dynamodb", (
     *(S("put-item", "--table-name", T, "--item", item("user", i, name={"S": f"name-{i}"}, age={"N": str(20 + i)}))
       for i in range(6)),
     S("put-item", "--table-name", T, "--item", item("other", 1, tags={"SS": ["a", "b"]})),
+    # a binary key: paging re-sends LastEvaluatedKey (dynamodb.py decodes it)
+    S("create-table", "--table-name", "cli-binary", "--attribute-definitions", "AttributeName=id,AttributeType=B",
+      "--key-schema", "AttributeName=id,KeyType=HASH", "--billing-mode", "PAY_PER_REQUEST"),
+    *(S("put-item", "--table-name", "cli-binary", "--item", json.dumps({"id": {"B": blob}}))
+      for blob in ("AAE=", "AgM=", "BAU=")),
     # tables
     W("create-table", "--table-name", "table-{w}", *KEYS, "--billing-mode", "PAY_PER_REQUEST",
       "--tags", "Key=team,Value=cli", mask=(UUID, EPOCH),
@@ -77,6 +82,8 @@ WORKLOAD = CliWorkload("dynamodb", (
     C("scan", "--table-name", T, "--page-size", "2", "--query", "Items[].sk.N"),
     C("scan", "--table-name", T, "--page-size", "3", "--max-items", "4", "--output", "text", "--query", "Items[].sk.N"),
     C("scan", "--table-name", T, "--select", "COUNT"),
+    C("scan", "--table-name", "cli-binary", "--page-size", "1"),
+    C("scan", "--table-name", "cli-binary", "--max-items", "2", "--page-size", "1", "--query", "Items"),
     C("scan", "--table-name", T, "--filter-expression", "age > :a", "--expression-attribute-values",
       '{":a": {"N": "22"}}', "--query", "Items[].name.S"),
     C("query", "--table-name", T, "--key-condition-expression", "pk = :p AND sk BETWEEN :lo AND :hi",

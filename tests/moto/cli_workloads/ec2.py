@@ -113,5 +113,7 @@ WORKLOAD = CliWorkload("ec2", (
     W("create-key-pair", "--key-name", "key-{w}", mask=IDS,
       readback=(("describe-key-pairs", "--key-names", "key-{w}", "--query", "KeyPairs[].KeyName"),)),
     C("describe-key-pairs", "--key-names", "no-such-key"),
+    C("get-password-data", "--instance-id", "<<i-zqa>>", "--priv-launch-key", "no-such-key.pem"),
+    C("get-password-data", "--instance-id", "<<i-zqa>>", "--query", "InstanceId", mask=IDS),
     C("create-tags", "--resources", "<<i-zqa>>", "--tags", "Key=a,Value=b", "--dry-run"),
 ))

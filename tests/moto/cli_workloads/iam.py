@@ -42,6 +42,16 @@ WORKLOAD = CliWorkload("iam", (
                  "arn:aws:iam::123456789012:oidc-provider/oidc-{w}.example.com", "--query",
                  "[Url, ClientIDList, ThumbprintList]"),)),
     W("create-access-key", "--user-name", "user-{w}", mask=(*DATES, r'"SecretAccessKey": "[^"]+"')),
+    # the bootstrap field goes to --outfile and leaves the output (iamvirtmfa.py)
+    W("create-virtual-mfa-device", "--virtual-mfa-device-name", "mfa-{w}", "--outfile", "seed.txt",
+      "--bootstrap-method", "Base32StringSeed",
+      readback=(("list-virtual-mfa-devices", "--query", "VirtualMFADevices[?contains(SerialNumber, 'mfa-{w}')]"
+                 ".SerialNumber"),)),
+    C("create-virtual-mfa-device", "--virtual-mfa-device-name", "m", "--outfile", "no-such-dir/x.png",
+      "--bootstrap-method", "QRCodePNG"),
+    C("create-virtual-mfa-device", "--virtual-mfa-device-name", "m", "--outfile", "x.png",
+      "--bootstrap-method", "Other"),
+    C("create-virtual-mfa-device", "--virtual-mfa-device-name", "m", "--bootstrap-method", "QRCodePNG"),
     C("list-users", "--path-prefix", "/cli/", "--query", "Users[].UserName"),
     C("list-users", "--path-prefix", "/cli/", "--output", "text", "--query", "Users[].[UserName, Path]"),
     C("list-users", "--path-prefix", "/cli/", "--output", "table", "--query", "Users[].{Name:UserName}"),

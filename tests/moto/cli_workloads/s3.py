@@ -24,6 +24,7 @@ WORKLOAD = CliWorkload("s3", (
     *(S("put-object", "--bucket", B, "--key", f"docs/{i:02d}.txt", "--body", "f.txt",
         files={"f.txt": f"document {i}\n".encode()}) for i in range(7)),
     S("put-object", "--bucket", B, "--key", "top.txt", "--body", "f.txt", files={"f.txt": b"top\n"}),
+    S("put-object", "--bucket", B, "--key", "data.csv", "--body", "f.csv", files={"f.csv": b"a,b\n1,2\n3,4\n"}),
     # buckets
     W("create-bucket", "--bucket", "bucket-{w}", readback=(("get-bucket-location", "--bucket", "bucket-{w}"),)),
     C("list-buckets", "--query", "Buckets[].Name"),
@@ -55,6 +56,12 @@ WORKLOAD = CliWorkload("s3", (
     C("get-object", "--bucket", B, "--key", "no-such-key", "out.txt", outputs=("out.txt",)),
     C("get-object", "--bucket", B, "--key", "top.txt"),
     C("get-object", "--bucket", B, "--key", "top.txt", "no-such-dir/out.txt"),
+    # an event stream's records go to the outfile (s3events.py); the command prints nothing
+    C("select-object-content", "--bucket", B, "--key", "data.csv", "--expression", "select * from s3object",
+      "--expression-type", "SQL", "--input-serialization", "CSV={FileHeaderInfo=USE}",
+      "--output-serialization", "JSON={}", "records.json", outputs=("records.json",)),
+    C("select-object-content", "--bucket", B, "--key", "data.csv", "--expression", "select * from s3object",
+      "--expression-type", "SQL", "--input-serialization", "CSV={}", "--output-serialization", "CSV={}"),
     C("head-object", "--bucket", B, "--key", "top.txt", mask=TIMES),
     C("head-object", "--bucket", B, "--key", "missing.txt"),
     # listings
