@@ -47,7 +47,12 @@ Not represented as data
 
 These customizations are code in awscli; the tables here only say that they exist (the names
 and the help of the options they add are data above), because what they do is to transform
-values, call services or write files, and a table would be the code again:
+values, call services or write files, and a table would be the code again. The generated
+command line reproduces the first four items in its runtime (``_cli/custom.py``, named by
+``AddedArgument.handler`` and ``RUNTIME_HOOKS``; the streamed outputs ``_cli/outfile.py``),
+and of the fifth the dynamodb keys, the s3 error messages and the timestamps (the session's
+parsers), and ``cli_follow_urlparam``; not the sigv2 warnings, ``ssm start-session``'s plugin,
+the hand-written commands, the examples, aliases, plugins or ``[preview]``:
 
 * What the added ec2 options do with their values: ``--count`` parses ``min[:max]`` into
   ``MinCount``/``MaxCount`` and both default to ``RUN_INSTANCES_DEFAULT_COUNT``
