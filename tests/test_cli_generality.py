@@ -130,6 +130,7 @@ def test_the_endpoint_is_the_aws_clis_without_endpoint_url(
         return [line.split(" - DEBUG - ", 1)[1] for line in done.stderr.decode().splitlines()
                 if "Endpoint provider result" in line]
 
-    theirs = endpoint([sys.executable, "-m", "awscli", "sqs"])
+    with concurrent.futures.ThreadPoolExecutor(2) as pool:
+        theirs, ours = pool.map(endpoint, ([sys.executable, "-m", "awscli", "sqs"], [sys.executable, "-m", "gen_cli_sqs"]))
     assert theirs
-    assert endpoint([sys.executable, "-m", "gen_cli_sqs"]) == theirs
+    assert ours == theirs
