@@ -446,9 +446,21 @@ class _Checker:
 
     # -- operations
 
+    def cli_commands(self) -> set[str]:
+        """The commands of the package's command line (``commands.json``), read once."""
+        import json
+
+        if not hasattr(self, "_cli_commands"):
+            path = self.output / self.module.__name__ / "commands.json"
+            self._cli_commands = set(json.loads(path.read_text("utf-8"))["commands"])
+        return self._cli_commands
+
     def check_operation(self, operation: nodes.Operation) -> None:
         page = self.output / "docs" / "reference" / self.service.service_name / f"{operation.cli_name}.rst"
-        assert page.is_file() and page.stat().st_size > 0, f"no reference page {page.relative_to(self.output)}"
+        if operation.cli_name in self.cli_commands():  # (not a command the AWS CLI removes)
+            assert page.is_file() and page.stat().st_size > 0, f"no reference page {page.relative_to(self.output)}"
+            text = self.output / self.module.__name__ / "reference" / f"{operation.cli_name}.txt"
+            assert text.is_file() and text.stat().st_size > 0, f"no help text {text.relative_to(self.output)}"
         client_cls = self.module.Client
         assert callable(getattr(client_cls, operation.method_name, None)), f"no Client.{operation.method_name}"
         op_model = self.model.operation_model(operation.name)

@@ -149,9 +149,9 @@ def test_a_commands_file_of_another_format_is_refused(tmp_path: Path, monkeypatc
     fake.mkdir(parents=True)
     (tmp_path / "pkg" / "commands.json").write_text(json.dumps(data))
     monkeypatch.setattr(table, "__file__", str(fake / "table.py"))
-    table.commands.cache_clear()
+    table.loaded.cache_clear()
     try:
-        with pytest.raises(RuntimeError, match="format 99, not 1"):
+        with pytest.raises(RuntimeError, match="format 99, not 2"):
             table.commands()
     finally:
-        table.commands.cache_clear()
+        table.loaded.cache_clear()

@@ -51,6 +51,7 @@ from awscli.clidriver import ServiceOperation, create_clidriver
 from awscli.customizations import argrename, removals
 from awscli.customizations.ec2 import addcount
 from awscli.customizations.ec2.paginate import EC2PageSizeInjector
+from awscli.customizations.overridesslcommonname import SSL_COMMON_NAMES
 from awscli.paramfile import LOCAL_PREFIX_MAP, PARAMFILE_DISABLED, URIArgumentHandler
 
 covered, aliased = json.loads(sys.argv[1])
@@ -196,6 +197,7 @@ out = {
                       {k: list(v) for k, v in EC2PageSizeInjector.TARGET_OPERATIONS.items()},
                       EC2PageSizeInjector.UNIVERSAL_WHITELIST],
     'services': {},
+    'ssl_common_names': SSL_COMMON_NAMES,
 }
 
 
@@ -611,6 +613,9 @@ def test_cross_service_tables_are_awscli_s(facts: dict[str, Any]) -> None:
     assert cz.EC2_DEFAULT_PAGE_SIZE == size
     assert {k: list(v) for k, v in cz.EC2_DEFAULT_PAGE_SIZE_OPERATIONS.items()} == operations
     assert list(cz.EC2_PAGE_SIZE_ALWAYS_ALLOWED) == always
+    assert {k: dict(v) for k, v in cz.LEGACY_ENDPOINTS.items()} == {
+        k: v for k, v in facts["ssl_common_names"].items() if k != "health"
+    }
     names = dict(cz.NETWORK_ACL_PROTOCOL_NAMES)
     assert facts["protocols"] == {op: names for op in cz.NETWORK_ACL_PROTOCOL_OPERATIONS}
 
@@ -791,3 +796,83 @@ def test_lookups() -> None:
     assert cz.argument_changes("ec2", "describe-instances").pulls_up_booleans
     assert cz.command_changes("lambda").removed == ("invoke-with-response-stream",)
     assert cz.page_changes("s3api", "get-object").expires_string_note
+
+
+# ---------------------------------------------------------------------------------------------
+# The generator's own command tables (codegen/render/awscli/commands.py), against awscli's
+
+
+@pytest.fixture(scope="module")
+def generator_services(tmp_path_factory: pytest.TempPathFactory) -> Any:
+    """service command -> the IR of the whole service, from this botocore (as generated)."""
+    from codegen.pipeline import load_services
+    from codegen.spec.source import ModelSource, all_operations
+    from tests.helpers import sync_installed
+
+    built: dict[str, Any] = {}
+
+    def get(cli: str) -> Any:
+        if cli not in built:
+            name = cz.service_name(cli)
+            spec_dir = sync_installed(
+                tmp_path_factory.mktemp(f"spec-{name}"), name, *all_operations(ModelSource.installed(), name)
+            )
+            built[cli] = load_services(spec_dir, f"typed_{name.replace('-', '_')}")[0][1]
+        return built[cli]
+
+    return get
+
+
+def _generated_record(argument: Any) -> dict[str, Any]:
+    return {
+        "cli_name": argument.cli_name,
+        "documented": argument.documented,
+        "required": argument.required,
+        "doc_required": argument.document_as_required,
+        "type": argument.type_name,
+        "group": argument.group,
+        "positional": argument.positional,
+        "serialized": argument.member.wire_name if argument.member is not None else None,
+    }
+
+
+def _awscli_record(record: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "cli_name": record["cli_name"],
+        "documented": record["documented"],
+        "required": record["required"],
+        "doc_required": record["doc_required"],
+        "type": record["type"],
+        "group": record["group"],
+        "positional": record["parser"]["positional"],
+        "serialized": record["serialized"],
+    }
+
+
+@pytest.mark.parametrize("cli", COVERED)
+def test_the_generated_command_tables_are_awscli_s(
+    cli: str, services: dict[str, Service], generator_services: Any
+) -> None:
+    """``commands.cli_commands`` over our IR gives awscli's commands (names included, so
+    ``naming.cli_name`` is awscli's ``xform_name``) and, for each, awscli's argument table:
+    names, order, documented, required, types, groups, where the value goes, and which
+    options take ``file://`` and URL values as they are."""
+    from codegen.render.awscli.commands import cli_commands
+
+    service = services[cli]
+    ours = {table.command: table for table in cli_commands(generator_services(cli))}
+    theirs = {name: c for name, c in service.commands.items() if "args" in c}
+    assert sorted(ours) == sorted(theirs)
+    bad = {}
+    for name, command in theirs.items():
+        table = ours[name]
+        assert table.operation.name == command["operation"], name
+        predicted = [_generated_record(a) for a in table.arguments]
+        actual = [_awscli_record(r) for r in command["args"]]
+        if predicted != actual:
+            bad[name] = (predicted, actual)
+        fetched_as_is = [a.name for a in table.arguments if not a.paramfile]
+        assert fetched_as_is == command["not_fetched"], name
+    assert not bad, f"{len(bad)} of {len(theirs)} differ, e.g. " + "; ".join(
+        f"{n}: {[r for r in p if r not in a]} vs {[r for r in a if r not in p]}" for n, (p, a) in list(bad.items())[:3]
+    )

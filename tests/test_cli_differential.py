@@ -134,6 +134,9 @@ CASES = [
     Case("resource-not-found", ["--hyper-parameter-tuning-job-name", "notfound"]),
     Case("no-max-pattern-or-enum-check", ["--hyper-parameter-tuning-job-name", "bad_name!" + "x" * 40, "--max-results", "1000", "--status-equals", "Bogus"]),
     Case("server-error", NAME, canned=[(500, b"")], env={"AWS_MAX_ATTEMPTS": "1"}),
+    # awscli's default retries (its botocore's legacy mode): 5 attempts, "reached max retries: 4"
+    Case("server-error-default-retries", NAME, canned=[(500, b"")] * 5),
+    Case("server-error-standard-retries", NAME, canned=[(500, b"")] * 3, env={"AWS_RETRY_MODE": "standard"}),
     Case("no-paginate-with-paging-options", [*NAME, "--no-paginate", "--starting-token", "x", "--page-size", "5"]),
     Case("max-results-with-max-items", [*NAME, "--max-results", "5", "--max-items", "3"]),
     Case("no-paginate-max-items-zero", [*NAME, "--no-paginate", "--max-items", "0"]),

@@ -24,7 +24,11 @@ from tests.helpers import generate, sync_installed
 
 pytest.importorskip("awscli", reason="the AWS CLI v1 (pip install awscli) is the oracle")
 
-PACKAGES = {"dynamodb": ("Query", "gen_cli_ddb"), "lambda": ("ListFunctions", "gen_cli_lambda")}
+PACKAGES = {
+    "dynamodb": ("Query", "gen_cli_ddb"),
+    "lambda": ("ListFunctions", "gen_cli_lambda"),
+    "sqs": ("ListQueues", "gen_cli_sqs"),
+}
 
 CASES = [
     ("dynamodb", ["query", "--table-name", "t", "--generate-cli-skeleton", "output", "--consistent-read",
@@ -96,3 +100,37 @@ def test_the_input_skeleton_has_the_aws_clis_shape(packages: str, tmp_path: Path
 
     assert shape(json.loads(ours.stdout)) == shape(json.loads(theirs.stdout))
     assert json.loads(ours.stdout)["Select"] == "ALL_ATTRIBUTES"  # the first enum value
+
+
+ENDPOINT_CASES = [
+    ({"AWS_DEFAULT_REGION": "us-east-1"}, []),
+    ({"AWS_DEFAULT_REGION": "eu-west-1"}, []),
+    ({"AWS_DEFAULT_REGION": "cn-north-1"}, []),
+    ({"AWS_DEFAULT_REGION": "mx-central-1"}, []),  # not in the AWS CLI's table: botocore's endpoint
+    ({"AWS_DEFAULT_REGION": "eu-west-1"}, ["--region", "ap-south-1"]),
+    ({"AWS_DEFAULT_REGION": "eu-west-1"}, ["--endpoint-url", "https://sqs.example.invalid"]),
+    # the AWS CLI sets the endpoint itself, so it wins over the environment's
+    ({"AWS_DEFAULT_REGION": "eu-west-1", "AWS_ENDPOINT_URL_SQS": "https://elsewhere.invalid"}, []),
+]
+
+
+@pytest.mark.parametrize("env_change, args", ENDPOINT_CASES)
+def test_the_endpoint_is_the_aws_clis_without_endpoint_url(
+    packages: str, tmp_path: Path, env_change: dict[str, str], args: list[str]
+) -> None:
+    """The AWS CLI sends SQS requests to its own older host names when no --endpoint-url is
+    given (``customizations.LEGACY_ENDPOINTS``). What each CLI would call is in its debug log;
+    ``--generate-cli-skeleton output`` resolves the endpoint and answers without a request."""
+    env = {**_env(tmp_path, packages), **env_change}
+    command = ["list-queues", *args, "--generate-cli-skeleton", "output", "--debug"]
+
+    def endpoint(program: list[str]) -> list[str]:
+        done = subprocess.run([*program, *command], env=env, capture_output=True, timeout=120)
+        assert done.returncode == 0, done.stderr.decode()[-500:]
+        return [line.split(" - DEBUG - ", 1)[1] for line in done.stderr.decode().splitlines()
+                if "Endpoint provider result" in line]
+
+    with concurrent.futures.ThreadPoolExecutor(2) as pool:
+        theirs, ours = pool.map(endpoint, ([sys.executable, "-m", "awscli", "sqs"], [sys.executable, "-m", "gen_cli_sqs"]))
+    assert theirs
+    assert ours == theirs

@@ -193,21 +193,27 @@ def test_starting_tokens_the_paginator_cannot_use_are_rejected() -> None:
 
 
 def test_values_are_unpacked_as_the_aws_cli_does(tmp_path: Any) -> None:
-    def unpack(kind: str, item: str | None, value: Any, name: str) -> Any:
-        return values.unpack({"type": kind, "item_type": item}, value, name)
+    """A member option's value goes through the shorthand parser with the entry's type
+    descriptor (``table.member_value``); ``tests/test_cli_shorthand.py`` compares it with awscli."""
+    from typed_sagemaker._cli import shorthand, table
 
-    assert unpack("integer", None, " 7 ", "--n") == 7
-    with pytest.raises(ValueError, match="invalid literal for int"):
-        unpack("integer", None, "1.5", "--n")
-    assert unpack("double", None, "2.5", "--d") == 2.5
-    assert unpack("boolean", None, "False", "--b") is False
-    assert unpack("list", "integer", ["1", "2"], "--l") == [1, 2]
-    assert unpack("list", "string", ['["a", "b"]'], "--l") == ["a", "b"]
-    assert unpack("map", None, '{"k": "v"}', "--m") == {"k": "v"}
-    with pytest.raises(errors.ParamError, match="Error parsing parameter '--m': Invalid JSON:"):
-        unpack("structure", None, "Key=Value", "--m")
-    with pytest.raises(errors.ParamError, match="Invalid JSON: Expecting"):
-        unpack("map", None, "{bad", "--m")
+    def unpack(descriptor: dict[str, Any], value: Any, name: str) -> Any:
+        return table.member_value({"descriptor": descriptor}, value, name)
+
+    integer, string = {"type": "integer"}, {"type": "string"}
+    assert unpack(integer, " 7 ", "--n") == 7
+    with pytest.raises(shorthand.ShorthandError, match="invalid literal for int"):
+        unpack(integer, "1.5", "--n")
+    assert unpack({"type": "double"}, "2.5", "--d") == 2.5
+    assert unpack({"type": "boolean"}, "False", "--b") is False
+    assert unpack({"type": "list", "member": integer}, ["1", "2"], "--l") == [1, 2]
+    assert unpack({"type": "list", "member": string}, ['["a", "b"]'], "--l") == ["a", "b"]
+    structure = {"type": "structure", "members": {"Key": string, "Value": string}}
+    assert unpack(structure, "Key=a,Value=b", "--m") == {"Key": "a", "Value": "b"}
+    mapping = {"type": "map", "key": string, "value": string}
+    assert unpack(mapping, '{"k": "v"}', "--m") == {"k": "v"}
+    with pytest.raises(shorthand.ShorthandError, match="Error parsing parameter '--m': Invalid JSON: Expecting"):
+        unpack(mapping, "{bad", "--m")
 
 
 def test_parameter_files(tmp_path: Any, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -260,10 +266,24 @@ def test_the_debug_log_redacts_credentials(monkeypatch: pytest.MonkeyPatch) -> N
 
 
 def test_help_is_the_reference_page_and_the_differences(capsys: pytest.CaptureFixture[str]) -> None:
+    """``<command> help`` prints the reference page as the AWS CLI's plain-text renderer does
+    (``render/awscli/helptext.py``, compared with awscli's own renderer in
+    ``tests/test_awscli_helptext.py``), rendered when the package was generated, then the
+    differences."""
+    from pathlib import Path
+
+    from codegen.render.awscli.helptext import help_text
+    from typed_sagemaker import _help
+
     assert cli.run(["list-training-jobs-for-hyper-parameter-tuning-job", "help"]) == 0
     page = capsys.readouterr().out
-    assert "list-training-jobs-for-hyper-parameter-tuning-job" in page
+    rst = Path(cli.__file__).parents[1] / "docs/reference/sagemaker/list-training-jobs-for-hyper-parameter-tuning-job.rst"
+    text = help_text(rst.read_text("utf-8"))
+    differences = _help.DIFFERENCES.replace("{prog}", "typed-sagemaker")
+    assert page == text.rstrip("\n") + "\n\n" + differences
     assert "--hyper-parameter-tuning-job-name <value>" in page
+    for raw in (":ref:", ".. _cli:", "``", ":doc:"):  # reStructuredText, not text
+        assert raw not in page
     assert "Differences from the AWS CLI v1" in page and "typed-sagemaker" in page
     assert cli.run(["--help"]) == 0
     overview = capsys.readouterr().out

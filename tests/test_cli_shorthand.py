@@ -811,3 +811,91 @@ def test_module_is_black_formatted_and_mypy_strict_clean(tmp_path: Path) -> None
          str(MODULE)], capture_output=True, text=True, cwd=tmp_path,
     )
     assert run.returncode == 0, run.stdout + run.stderr
+
+
+# --- the generator's descriptors (what commands.json carries) ------------------------------
+
+
+@pytest.fixture(scope="module")
+def generated(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str, str], Any]:
+    """Each case's option as codegen writes it into ``commands.json``: the entry (its type,
+    its descriptor) with the service's table of shapes, from this project's botocore."""
+    from codegen.ir import naming
+    from codegen.pipeline import load_services
+    from codegen.render.awscli.commands import cli_commands, commands_data
+    from codegen.render.awscli.customizations import service_name
+    from codegen.spec.source import ModelSource, all_operations
+    from tests.helpers import sync_installed
+
+    options = sorted({(c.service, c.command, c.option) for c in CASES + RANDOM_ARGV})
+    found: dict[tuple[str, str, str], Any] = {}
+    for cli in sorted({service for service, _, _ in options}):
+        name = service_name(cli)
+        commands = {command for service, command, _ in options if service == cli}
+        operations = [op for op in all_operations(ModelSource.installed(), name) if naming.cli_name(op) in commands]
+        spec_dir = sync_installed(tmp_path_factory.mktemp(f"generated-{name}"), name, *operations)
+        ir = load_services(spec_dir, "typed_x")[0][1]
+        data = json.loads(json.dumps(commands_data(ir, cli_commands(ir))))
+        for service, command, option in options:
+            if service != cli:
+                continue
+            entry = next(e for e in data["commands"][command]["arguments"] if e["name"] == option)
+            found[service, command, option] = {"entry": entry, "shapes": data["shapes"]}
+    return found
+
+
+def _unfold(descriptor: Any, shapes: dict[str, Any], depth: int) -> Any:
+    """A descriptor with every ``ref`` replaced by what it names, cut ``depth`` levels down (so
+    a descriptor with refs only where shapes recur and one with refs everywhere compare)."""
+    while "ref" in descriptor:
+        descriptor = shapes[descriptor["ref"]]
+    if depth == 0:
+        return "..."
+    out = {k: v for k, v in descriptor.items() if k not in ("shapes", "legacy_list")}
+    if "members" in out:
+        out["members"] = {k: _unfold(v, shapes, depth - 1) for k, v in out["members"].items()}
+    for key in ("member", "key", "value"):
+        if key in out:
+            out[key] = _unfold(out[key], shapes, depth - 1)
+    return out
+
+
+@pytest.mark.parametrize("case", OPTIONS, ids=[f"{c.service}.{c.command}.{c.option}" for c in OPTIONS])
+def test_the_generated_descriptor_is_the_models(
+    case: Case, models: dict[tuple[str, str, str], Any], generated: dict[tuple[str, str, str], Any]
+) -> None:
+    """codegen's descriptor (from the IR, complex shapes by reference) describes what
+    ``descriptor_of`` reads from botocore's shapes, to ten levels down."""
+    mine = generated[case.service, case.command, case.option]
+    model = models[case.service, case.command, case.option]["descriptor"]
+    descriptor = mine["entry"]["descriptor"]
+    assert _unfold(descriptor, mine["shapes"], 10) == _unfold(model, model.get("shapes", {}), 10)
+    assert descriptor.get("legacy_list", False) == model.get("legacy_list", False)
+
+
+def test_values_through_the_generated_descriptors_are_awscli_s(
+    oracle: dict[str, Any], files: Path, generated: dict[tuple[str, str, str], Any]
+) -> None:
+    """Every case, with what the generated CLI has at run time (the entry's descriptor and the
+    shapes table of ``commands.json``), gives awscli's value or message."""
+    mismatches = []
+    for case in CASES + RANDOM_ARGV:
+        mine = generated[case.service, case.command, case.option]
+        descriptor = dict(mine["entry"]["descriptor"], shapes=mine["shapes"])
+        words = list(_fill_case(case, files).words)
+        if mine["entry"]["kind"] == "pulled-boolean" and not words:
+            answer = ["value", tag({"Value": True})]  # ec2's bare --flag (table.PulledBooleanOption)
+            assert answer == oracle["argv"][case][1], case
+            continue
+        value = _read(words if mine["entry"].get("type") == "list" else words[0])
+        if isinstance(value, tuple):
+            answer = ["error", value[1].replace("--x", "--" + case.option)]
+        else:
+            try:
+                answer = ["value", tag(sh.shorthand_value(descriptor, value, "--" + case.option))]
+            except sh.ShorthandError as error:
+                answer = ["error", error.message]
+        if answer != oracle["argv"][case][1]:
+            mismatches.append((case, answer, oracle["argv"][case][1]))
+    assert not mismatches, mismatches[:3]
+    assert len(CASES + RANDOM_ARGV) > 300

@@ -52,7 +52,7 @@ def show_diff(expected: str, actual: str, expected_name: str, actual_name: str) 
     return diff or "(the texts differ only in line-end characters)"
 
 
-_HEADING = re.compile(r"^(=+)\n(.+)\n\1\n\n", re.M)
+_HEADING = re.compile(r"^(=+)\n(.+)\n\1\n\n?", re.M)
 
 
 def sections(page: str) -> dict[str, str]:
@@ -294,7 +294,16 @@ def page(data_dir, service, operation):
 json.dump([page(*request) for request in json.load(sys.stdin)], sys.stdout)
 '''
 
-SLICED = [("dynamodb", "Query"), ("s3", "ListObjectsV2"), ("lambda", "ListFunctions")]
+SLICED = {
+    "dynamodb": ("Query",),
+    "s3": ("ListObjectsV2", "GetObject", "PutObject", "SelectObjectContent"),
+    "lambda": ("ListFunctions", "CreateFunction", "UpdateFunctionCode"),
+    # the AWS CLI's customizations of the command line (render/awscli/customizations.py)
+    "sns": ("Subscribe",),
+    "sqs": ("SendMessage",),
+    "iam": ("CreateVirtualMFADevice",),
+    "ec2": ("AuthorizeSecurityGroupIngress", "RunInstances", "ModifyInstanceAttribute", "CreateImage"),
+}
 
 
 def _awscli_python() -> str | None:
@@ -319,9 +328,9 @@ def awscli_pages(tmp_path_factory: pytest.TempPathFactory, demo_dir: Path) -> di
     if python is None:
         pytest.skip("awscli is not installed (set AWSCLI_PYTHON to a Python that has it)")
     spec_dirs = {"seed": FIXTURE_SPECS / "botocore-1.12.0", "pinned": SPECS, "demo": demo_dir}
-    for service, operation in SLICED:
+    for service, operations in SLICED.items():
         spec_dir = tmp_path_factory.mktemp(service)
-        write_tree(spec_dir, build_snapshot_tree(ModelSource.installed(), {service: (operation,)}))
+        write_tree(spec_dir, build_snapshot_tree(ModelSource.installed(), {service: operations}))
         spec_dirs[service] = spec_dir
     cases: dict[str, tuple[Path, str, str, str]] = {}
     for name, spec_dir in spec_dirs.items():
@@ -358,6 +367,18 @@ AWSCLI_CASES = [
     "dynamodb:query",  # recursive AttributeValue, maps of structures, a boolean pair
     "s3:list-objects-v2",  # rest-xml, the s3api command, a paginator with two result keys
     "lambda:list-functions",
+    "s3:get-object",  # the streaming outfile, the ExpiresString note
+    "s3:put-object",  # a streaming blob input
+    "s3:select-object-content",  # the event stream's outfile; its Output section replaced
+    "lambda:create-function",  # --zip-file added, ZipFile taken out of --code
+    "lambda:update-function-code",  # --zip-file's documentation replaced
+    "sns:subscribe",  # --endpoint renamed --notification-endpoint
+    "sqs:send-message",
+    "iam:create-virtual-mfa-device",  # --outfile and --bootstrap-method added
+    "ec2:authorize-security-group-ingress",  # scalar options added, the model's hidden; a note
+    "ec2:run-instances",  # --count for --min-count/--max-count, network options
+    "ec2:modify-instance-attribute",  # pulled-up booleans: --source-dest-check | --no-...
+    "ec2:create-image",  # --no-no-reboot renamed --reboot
     "demo:get-thing", "demo:put-thing", "demo:list-things", "demo:ping",
 ]
 

@@ -103,6 +103,7 @@ def build_service(spec: ServiceSpec, package: str) -> Service:
             s.class_name for s in shapes if isinstance(s, Structure) and s.exception
         ),
         waiters=waiters,
+        endpoint_prefix=_optional_str(metadata.get("endpointPrefix")),
     )
 
 

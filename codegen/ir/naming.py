@@ -48,8 +48,11 @@ Operation names themselves -- ``OPERATION_NAME``
     are): they also name the CLI command and its reference page file.
 
 CLI -- ``cli_name``
-    ``xform_name(name, "-")``, exactly as the AWS CLI does, without any collision handling (the
-    AWS CLI has none either, and its option names are the compatibility contract).
+    ``xform_name(name, "-")`` exactly as the AWS CLI v1 does, without any collision handling
+    (the AWS CLI has none either, and its option names are the compatibility contract). The
+    AWS CLI uses its own bundled botocore's ``xform_name``, whose seeded names differ from a
+    newer botocore's: the names it seeds come from ``customizations.AWSCLI_XFORM_NAMES``, every
+    other name follows the rules written there (this botocore's seeds are not used).
 """
 
 from __future__ import annotations
@@ -58,6 +61,8 @@ import re
 from typing import Iterable
 
 from botocore import xform_name
+
+from codegen.render.awscli.customizations import AWSCLI_XFORM_NAMES
 
 KEYWORDS = frozenset(
     """False None True and as assert async await break class continue def del elif else except
@@ -241,8 +246,22 @@ PAGINATE_PREFIX = "paginate_"
 OPERATION_NAME = re.compile(r"[A-Za-z][A-Za-z0-9_]*")
 
 
+_SPECIAL_SUFFIX = re.compile(r"[A-Z]{2,}s$")
+_FIRST_CAP = re.compile(r"(.)([A-Z][a-z]+)")
+_END_CAP = re.compile(r"([a-z0-9])([A-Z])")
+
+
 def cli_name(name: str) -> str:
-    return xform_name(name, "-")
+    """awscli 1.46.3's ``xform_name(name, "-")``: its seeded names, else its rules."""
+    if "-" in name:
+        return name
+    seeded = AWSCLI_XFORM_NAMES.get(name)
+    if seeded is not None:
+        return seeded
+    suffix = _SPECIAL_SUFFIX.search(name)
+    if suffix is not None:
+        name = f"{name[: -len(suffix.group())]}-{suffix.group().lower()}"
+    return _END_CAP.sub(r"\1-\2", _FIRST_CAP.sub(r"\1-\2", name)).lower()
 
 
 def paginator_class_names(operation_names: Iterable[str], taken: Iterable[str]) -> dict[str, str]:

@@ -214,6 +214,7 @@ class Service:
     shapes: tuple[Shape, ...]  # every reachable shape, dependencies before dependents
     exception_names: tuple[str, ...] = ()  # class names of the modeled errors, in shape order
     waiters: tuple[Waiter, ...] = ()  # sorted by name
+    endpoint_prefix: str | None = None  # ``metadata.endpointPrefix`` (how the AWS CLI's events name it)
     _index: dict[str, Shape] = attrs.field(init=False, repr=False, eq=False)
 
     def __attrs_post_init__(self) -> None:

@@ -41,8 +41,21 @@ def _dedent(text: str) -> str:
     return "\n".join(line[cut:] for line in lines)
 
 
+def help_page_text(page: str) -> str:
+    """A reference page as the text ``aws ... help`` prints (``awscli.helptext``); where the
+    AWS CLI's renderer would fail on the page, a line saying why."""
+    # (imported here: docutils costs a cold run a few hundredths of a second, and a warm run
+    # takes the texts from the cache)
+    from codegen.render.awscli.helptext import HelpTextError, help_text
+
+    try:
+        return help_text(page)
+    except HelpTextError as error:
+        return f"The help of this command cannot be shown as text: {error}\n"
+
+
 # The conversions of a render, by kind: what ``Conversions`` remembers and names its cache by.
-CONVERTERS = {"docstring": docstring_text, "cli": bcdoc.convert}
+CONVERTERS = {"docstring": docstring_text, "cli": bcdoc.convert, "help": help_page_text}
 
 
 class Docs:
@@ -60,6 +73,11 @@ class Docs:
         """The first paragraph, one line: for summaries in lists and comments."""
         text = self.text(html)
         return " ".join(text.split("\n\n", 1)[0].split()) if text else ""
+
+    def help_text(self, page: str) -> str:
+        """A reference page as the AWS CLI's help text (``help_page_text``)."""
+        result: str = self._convert("help", page)
+        return result
 
     def cli(self, html: str, level: int) -> tuple[str, tuple[tuple[str, str], ...]]:
         """As the AWS CLI converts it at indentation ``level`` (``bcdoc.convert``)."""

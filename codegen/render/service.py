@@ -13,7 +13,7 @@ from codegen.format import FormatPack, Formatting, format_sources
 from codegen.ir import queries
 from codegen.ir.nodes import Service
 from codegen.jsonio import dumps_stable
-from codegen.render.awscli.commands import command_table, commands_data
+from codegen.render.awscli.commands import cli_commands, commands_data
 from codegen.render.awscli.page import build_page, render_page
 from codegen.render.conversions import Conversions
 from codegen.render.docs import CONVERTERS, Docs
@@ -105,7 +105,7 @@ def _render_service(
     # The documentation is rendered while the code is being formatted.
     with Formatting(sources, pack, workers, formatter) as formatting:
         example = format_sources({_EXAMPLE: example_source}, pack, 1, formatter)[_EXAMPLE]
-        tables = tuple(command_table(service, op) for op in service.operations)
+        tables = cli_commands(service)
         pages = {}
         for table in tables:
             page = build_page(service, table, docs.cli)
@@ -114,10 +114,11 @@ def _render_service(
         tree.update(_site_files(site, pages, text))
         # How each structure converts to and from botocore's form (``_runtime.bind``).
         tree[f"{pkg}/members.json"] = dumps_stable(member_tables(service)).encode()
-        # The command line's data: its command table and each command's help page.
+        # The command line's data: its command table and each command's help, as the text
+        # the AWS CLI prints (so the command line needs no docutils).
         tree[f"{pkg}/commands.json"] = dumps_stable(commands_data(service, tables)).encode()
         for name, page_text in pages.items():
-            tree[f"{pkg}/reference/{name}"] = page_text.encode("utf-8")
+            tree[f"{pkg}/reference/{name.removesuffix('.rst')}.txt"] = docs.help_text(page_text).encode("utf-8")
         tree["pyproject.toml"] = python.get_template("package/pyproject.toml.j2").render(view=view).encode()
         tree.update({path: source.encode("utf-8") for path, source in formatting.result().items()})
     tree[f"{pkg}/py.typed"] = b""

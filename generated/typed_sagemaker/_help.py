@@ -35,13 +35,21 @@ for these commands, and prints the same output with the same exit status, except
 * --help works like help, anywhere on the command line; the AWS CLI rejects it.
 * --debug never logs credentials: access keys, secret keys and session tokens appear as
   <redacted> (the AWS CLI logs the access key id with every request).
-* Help prints the reference page as text, without a man page or pager.
+* Help prints the reference page as the AWS CLI's plain-text renderer writes it (lines of 70
+  columns, "quoted" literals, underlined headings), never through a pager; on Linux and macOS
+  the AWS CLI formats the page with groff and shows it in a pager.
+* A streamed output (the positional outfile) is written to a temporary file beside it and
+  renamed into place when complete, so an interrupted download never leaves a partial file
+  (the AWS CLI writes into the file as the data arrives). A device or FIFO (/dev/stdout) is
+  written to directly, as the AWS CLI does.
 * --version prints "{prog}/<version> Python/<version> <system>/<release> botocore/<version>".
 * The service model is the one this package was generated from; ~/.aws/models and
   AWS_DATA_PATH do not replace it. The part of botocore's endpoints.json this service needs
   is cached in ~/.cache (or $XDG_CACHE_HOME).
-* Structures, maps and lists of structures are given as JSON (or file://); the AWS CLI's
-  shorthand syntax (Key=Value,...) is not parsed.
+* Commands the AWS CLI replaces by hand-written ones with arguments of their own (such as
+  logs start-live-tail), or adds (cloudformation package and deploy, the wait commands), are
+  not offered; ssm start-session makes the call and prints its result instead of starting
+  session-manager-plugin.
 * --cli-input-json that is not a JSON object, or is nested too deeply to parse, fails with a
   message saying so (the AWS CLI prints Python's "'list' object has no attribute 'keys'" or
   "maximum recursion depth exceeded"); invalid JSON is echoed up to 1,000 characters.
@@ -67,10 +75,10 @@ def overview(prog: str, commands: list[str]) -> str:
 
 
 def page(command: str) -> str:
-    """``{prog} <command> help``: the command's reference page (reStructuredText, as the AWS
-    CLI's reference pages), shipped as ``reference/<command>.rst`` beside this module.
+    """``{prog} <command> help``: the command's reference page as the AWS CLI's plain-text
+    renderer prints it, shipped as ``reference/<command>.txt`` beside this module.
     """
     if command not in SUMMARIES:
         return ""
-    path = pathlib.Path(__file__).parent / "reference" / f"{command}.rst"
+    path = pathlib.Path(__file__).parent / "reference" / f"{command}.txt"
     return path.read_text("utf-8")

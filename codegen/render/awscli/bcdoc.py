@@ -232,6 +232,19 @@ def note(text: str, level: int) -> str:
     return fragment(level, partial(_write_note, text=text))
 
 
+def description_note(html: str) -> str:
+    """A note an AWS CLI customization writes on ``doc-description`` (a new paragraph, then
+    the converted ``html`` in a ``.. note::``)."""
+    return fragment(0, partial(_write_description_note, html=html))
+
+
+def _write_description_note(doc: ReSTDocument, html: str) -> None:
+    doc.style.new_paragraph()
+    doc.style.start_note()
+    doc.include_doc_string(html)
+    doc.style.end_note()
+
+
 def codeblock(lines: list[str], level: int = 0) -> str:
     """A literal block, from its ``::`` to the paragraph break after it."""
     return fragment(level, partial(_write_codeblock, lines=lines))

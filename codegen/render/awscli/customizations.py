@@ -47,7 +47,12 @@ Not represented as data
 
 These customizations are code in awscli; the tables here only say that they exist (the names
 and the help of the options they add are data above), because what they do is to transform
-values, call services or write files, and a table would be the code again:
+values, call services or write files, and a table would be the code again. The generated
+command line reproduces the first four items in its runtime (``_cli/custom.py``, named by
+``AddedArgument.handler`` and ``RUNTIME_HOOKS``; the streamed outputs ``_cli/outfile.py``),
+and of the fifth the dynamodb keys, the s3 error messages and the timestamps (the session's
+parsers), and ``cli_follow_urlparam``; not the sigv2 warnings, ``ssm start-session``'s plugin,
+the hand-written commands, the examples, aliases, plugins or ``[preview]``:
 
 * What the added ec2 options do with their values: ``--count`` parses ``min[:max]`` into
   ``MinCount``/``MaxCount`` and both default to ``RUN_INSTANCES_DEFAULT_COUNT``
@@ -105,6 +110,18 @@ Quirks of awscli 1.46.3 that the data keeps, because it is what awscli does:
 * A required boolean member is documented as required but argparse does not enforce it.
 * ``http://``/``https://`` values are fetched for every argument that is not listed as a
   no-fetch option, including ``outfile``, ``--starting-token`` and ``--cli-input-json``.
+* An option listed in ``PARAMFILE_DISABLED`` loads no prefix at all: ``file://`` and
+  ``fileb://`` values are sent as they are too (``URIArgumentHandler.__call__`` returns before
+  looking at the prefix).
+
+What the generated command line does with this data
+---------------------------------------------------
+
+``codegen/render/awscli/commands.py`` applies the edits to the model's argument table and
+writes the result to ``commands.json``; the code customizations above are reproduced by the
+generated CLI's runtime (``codegen/templates/runtime/_cli/custom.py``), which the table names:
+an added argument by its ``AddedArgument.handler``, a command by ``RUNTIME_HOOKS``. A handler
+the runtime does not reproduce is refused when the option is used, never ignored.
 """
 
 from __future__ import annotations
@@ -164,6 +181,10 @@ class AddedArgument:
     const: str | None = None
     group: str | None = None  # arguments sharing a group are documented together: --a | --no-a
     target: str = ""  # where the value goes, in words (documentation only)
+    # What the generated CLI does with the value: the name of the function of its runtime
+    # (``_cli/custom.py``, ``ARGUMENTS``) that reproduces the awscli code named above; "" for
+    # the generic arguments the runtime knows by their kind.
+    handler: str = ""
 
     @property
     def cli_name(self) -> str:
@@ -446,6 +467,7 @@ AWSCLI_XFORM_NAMES: Final[Mapping[str, str]] = MappingProxyType(
 OUTFILE_KEY: Final = "outfile"
 STREAMING_OUTFILE: Final = AddedArgument(
     name="outfile",
+    handler="streaming-outfile",
     type_name="string",
     documentation="Filename where the content will be saved",
     required=True,
@@ -920,6 +942,87 @@ EVENT_ALIASES: Final[Mapping[str, str]] = MappingProxyType(
 )
 
 
+# awscli/customizations/overridesslcommonname.py SSL_COMMON_NAMES (awscli 1.46.3): service
+# command -> region -> the host (https) awscli sends requests to when ``--endpoint-url`` is not
+# given (update_endpoint_url, on ``before-building-argument-table-parser``: as it sets the
+# endpoint URL itself, it also wins over ``AWS_ENDPOINT_URL`` and the config's
+# ``endpoint_url``). ``health`` is left out: awscli also changes its region
+# (_override_health_region), which is not represented.
+LEGACY_ENDPOINTS: Final[Mapping[str, Mapping[str, str]]] = MappingProxyType(
+    {
+        "sqs": MappingProxyType(
+            {
+                "af-south-1": "af-south-1.queue.amazonaws.com",
+                "ap-east-1": "ap-east-1.queue.amazonaws.com",
+                "ap-northeast-1": "ap-northeast-1.queue.amazonaws.com",
+                "ap-northeast-2": "ap-northeast-2.queue.amazonaws.com",
+                "ap-northeast-3": "ap-northeast-3.queue.amazonaws.com",
+                "ap-south-1": "ap-south-1.queue.amazonaws.com",
+                "ap-southeast-1": "ap-southeast-1.queue.amazonaws.com",
+                "ap-southeast-2": "ap-southeast-2.queue.amazonaws.com",
+                "ap-southeast-3": "ap-southeast-3.queue.amazonaws.com",
+                "ca-central-1": "ca-central-1.queue.amazonaws.com",
+                "eu-central-1": "eu-central-1.queue.amazonaws.com",
+                "eu-north-1": "eu-north-1.queue.amazonaws.com",
+                "eu-south-1": "eu-south-1.queue.amazonaws.com",
+                "eu-west-1": "eu-west-1.queue.amazonaws.com",
+                "eu-west-2": "eu-west-2.queue.amazonaws.com",
+                "eu-west-3": "eu-west-3.queue.amazonaws.com",
+                "me-south-1": "me-south-1.queue.amazonaws.com",
+                "sa-east-1": "sa-east-1.queue.amazonaws.com",
+                "us-east-1": "queue.amazonaws.com",
+                "us-east-2": "us-east-2.queue.amazonaws.com",
+                "us-west-1": "us-west-1.queue.amazonaws.com",
+                "us-west-2": "us-west-2.queue.amazonaws.com",
+                "cn-north-1": "cn-north-1.queue.amazonaws.com.cn",
+                "cn-northwest-1": "cn-northwest-1.queue.amazonaws.com.cn",
+                "us-gov-west-1": "us-gov-west-1.queue.amazonaws.com",
+                "us-isob-east-1": "us-isob-east-1.queue.sc2s.sgov.gov",
+            }
+        ),
+        "emr": MappingProxyType(
+            {
+                "af-south-1": "af-south-1.elasticmapreduce.amazonaws.com",
+                "ap-east-1": "ap-east-1.elasticmapreduce.amazonaws.com",
+                "ap-northeast-1": "ap-northeast-1.elasticmapreduce.amazonaws.com",
+                "ap-northeast-2": "ap-northeast-2.elasticmapreduce.amazonaws.com",
+                "ap-northeast-3": "ap-northeast-3.elasticmapreduce.amazonaws.com",
+                "ap-south-1": "ap-south-1.elasticmapreduce.amazonaws.com",
+                "ap-southeast-1": "ap-southeast-1.elasticmapreduce.amazonaws.com",
+                "ap-southeast-2": "ap-southeast-2.elasticmapreduce.amazonaws.com",
+                "ap-southeast-3": "ap-southeast-3.elasticmapreduce.amazonaws.com",
+                "ca-central-1": "ca-central-1.elasticmapreduce.amazonaws.com",
+                "eu-north-1": "eu-north-1.elasticmapreduce.amazonaws.com",
+                "eu-south-1": "eu-south-1.elasticmapreduce.amazonaws.com",
+                "eu-west-1": "eu-west-1.elasticmapreduce.amazonaws.com",
+                "eu-west-2": "eu-west-2.elasticmapreduce.amazonaws.com",
+                "eu-west-3": "eu-west-3.elasticmapreduce.amazonaws.com",
+                "me-south-1": "me-south-1.elasticmapreduce.amazonaws.com",
+                "sa-east-1": "sa-east-1.elasticmapreduce.amazonaws.com",
+                "us-east-2": "us-east-2.elasticmapreduce.amazonaws.com",
+                "us-west-1": "us-west-1.elasticmapreduce.amazonaws.com",
+                "us-west-2": "us-west-2.elasticmapreduce.amazonaws.com",
+            }
+        ),
+        "rds": MappingProxyType(
+            {
+                "us-east-1": "rds.amazonaws.com",
+            }
+        ),
+        "docdb": MappingProxyType(
+            {
+                "us-east-1": "rds.amazonaws.com",
+            }
+        ),
+        "neptune": MappingProxyType(
+            {
+                "us-east-1": "rds.amazonaws.com",
+            }
+        ),
+    }
+)
+
+
 # =============================================================================================
 # Commands removed, replaced, aliased and added
 
@@ -1043,6 +1146,7 @@ ADDED_COMMANDS: Final[Mapping[str, tuple[CustomCommand, ...]]] = MappingProxyTyp
 RUN_INSTANCES_DEFAULT_COUNT: Final = 1
 _EC2_COUNT = AddedArgument(
     name="count",
+    handler="ec2-count",
     type_name="string",
     documentation="""
 <p>Number of instances to launch. If a single number is provided, it
@@ -1056,6 +1160,7 @@ is interpreted as the maximum number of instances to launch.</p>""",
 # awscli/customizations/ec2/decryptpassword.py (HELP, ec2_add_priv_launch_key; awscli 1.46.3).
 _EC2_PRIV_LAUNCH_KEY = AddedArgument(
     name="priv-launch-key",
+    handler="ec2-priv-launch-key",
     type_name="string",
     documentation="""<p>The file that contains the private key used to launch
 the instance (e.g. windows-keypair.pem).  If this is supplied, the
@@ -1069,6 +1174,7 @@ _SECURITY_GROUP_EDITS: tuple[Edit, ...] = (
     Add(
         AddedArgument(
             name="protocol",
+            handler="ec2-sg-protocol",
             type_name="string",
             documentation=(
                 "<p>The IP protocol: <code>tcp</code> | <code>udp</code> | <code>icmp</code></p>"
@@ -1083,6 +1189,7 @@ _SECURITY_GROUP_EDITS: tuple[Edit, ...] = (
     Add(
         AddedArgument(
             name="port",
+            handler="ec2-sg-port",
             type_name="string",
             documentation=(
                 "<p>For TCP or UDP: The range of ports to allow.  A single integer or a range"
@@ -1100,6 +1207,7 @@ _SECURITY_GROUP_EDITS: tuple[Edit, ...] = (
     Add(
         AddedArgument(
             name="cidr",
+            handler="ec2-sg-cidr",
             type_name="string",
             documentation="<p>The IPv4 address range, in CIDR format.</p>",
             target="IpPermissions[0].IpRanges",
@@ -1109,6 +1217,7 @@ _SECURITY_GROUP_EDITS: tuple[Edit, ...] = (
     Add(
         AddedArgument(
             name="source-group",
+            handler="ec2-sg-source-group",
             type_name="string",
             documentation="<p>The name or ID of the source security group.</p>",
             target="IpPermissions[0].UserIdGroupPairs[0].GroupId (sg-...) or GroupName",
@@ -1118,6 +1227,7 @@ _SECURITY_GROUP_EDITS: tuple[Edit, ...] = (
     Add(
         AddedArgument(
             name="group-owner",
+            handler="ec2-sg-group-owner",
             type_name="string",
             documentation=(
                 "<p>The AWS account ID that owns the source security group. Cannot be used when"
@@ -1136,6 +1246,7 @@ _BUNDLE_INSTANCE_EDITS: tuple[Edit, ...] = (
     Add(
         AddedArgument(
             name="bucket",
+            handler="ec2-bundle-bucket",
             type_name="string",
             documentation=(
                 "The bucket in which to store the AMI.  You can specify a bucket that you already"
@@ -1148,6 +1259,7 @@ _BUNDLE_INSTANCE_EDITS: tuple[Edit, ...] = (
     Add(
         AddedArgument(
             name="prefix",
+            handler="ec2-bundle-prefix",
             type_name="string",
             documentation="The prefix for the image component names being stored in Amazon S3.",
             target="Storage.S3.Prefix",
@@ -1156,6 +1268,7 @@ _BUNDLE_INSTANCE_EDITS: tuple[Edit, ...] = (
     Add(
         AddedArgument(
             name="owner-akid",
+            handler="ec2-bundle-owner-akid",
             type_name="string",
             documentation="The access key ID of the owner of the Amazon S3 bucket.",
             target="Storage.S3.AWSAccessKeyId",
@@ -1164,6 +1277,7 @@ _BUNDLE_INSTANCE_EDITS: tuple[Edit, ...] = (
     Add(
         AddedArgument(
             name="owner-sak",
+            handler="ec2-bundle-owner-sak",
             type_name="string",
             documentation=(
                 "The AWS secret access key for the owner of the Amazon S3 bucket specified in the"
@@ -1176,6 +1290,7 @@ _BUNDLE_INSTANCE_EDITS: tuple[Edit, ...] = (
     Add(
         AddedArgument(
             name="policy",
+            handler="ec2-bundle-policy",
             type_name="string",
             documentation=(
                 "An Amazon S3 upload policy that gives Amazon EC2 permission to upload items into"
@@ -1201,6 +1316,7 @@ _RUN_INSTANCES_EDITS: tuple[Edit, ...] = (
     Add(
         AddedArgument(
             name="secondary-private-ip-addresses",
+            handler="ec2-secondary-private-ip-addresses",
             type_name="string",
             documentation=(
                 "[EC2-VPC] A secondary private IP address for the network interface or instance."
@@ -1215,6 +1331,7 @@ _RUN_INSTANCES_EDITS: tuple[Edit, ...] = (
     Add(
         AddedArgument(
             name="secondary-private-ip-address-count",
+            handler="ec2-secondary-private-ip-address-count",
             type_name="string",
             documentation=(
                 "[EC2-VPC] The number of secondary IP addresses to assign to the network"
@@ -1227,6 +1344,7 @@ _RUN_INSTANCES_EDITS: tuple[Edit, ...] = (
     Add(
         AddedArgument(
             name="associate-public-ip-address",
+            handler="ec2-associate-public-ip-address",
             type_name="boolean",
             documentation=_ASSOCIATE_PUBLIC_IP_DOCS,
             action="store_true",
@@ -1237,6 +1355,7 @@ _RUN_INSTANCES_EDITS: tuple[Edit, ...] = (
     Add(
         AddedArgument(
             name="no-associate-public-ip-address",
+            handler="ec2-no-associate-public-ip-address",
             type_name="boolean",
             documentation=_ASSOCIATE_PUBLIC_IP_DOCS,
             action="store_false",
@@ -1253,6 +1372,7 @@ _IAM_VIRTUAL_MFA_EDITS: tuple[Edit, ...] = (
     Add(
         AddedArgument(
             name="outfile",
+            handler="iam-mfa-outfile",
             type_name="string",
             documentation=(
                 "The output path and file name where the bootstrap information will be stored."
@@ -1264,6 +1384,7 @@ _IAM_VIRTUAL_MFA_EDITS: tuple[Edit, ...] = (
     Add(
         AddedArgument(
             name="bootstrap-method",
+            handler="iam-mfa-bootstrap-method",
             type_name="string",
             documentation=(
                 "Method to use to seed the virtual MFA.  Valid values are: QRCodePNG |"
@@ -1288,6 +1409,7 @@ _LAMBDA_CREATE_FUNCTION_EDITS: tuple[Edit, ...] = (
     Add(
         AddedArgument(
             name="zip-file",
+            handler="lambda-zip-file-code",
             type_name="blob",
             documentation=_ZIP_DOCSTRING.format(param_type="code"),
             target="Code.ZipFile (must be zip content; use fileb://)",
@@ -1299,6 +1421,7 @@ _LAMBDA_PUBLISH_LAYER_VERSION_EDITS: tuple[Edit, ...] = (
     Add(
         AddedArgument(
             name="zip-file",
+            handler="lambda-zip-file-content",
             type_name="blob",
             documentation=_ZIP_DOCSTRING.format(param_type="content"),
             target="Content.ZipFile (must be zip content; use fileb://)",
@@ -1317,6 +1440,7 @@ _LAMBDA_UPDATE_FUNCTION_CODE_EDITS: tuple[Edit, ...] = (
 # awscli 1.46.3): the event-stream output of select-object-content.
 _S3_SELECT_OUTFILE = AddedArgument(
     name="outfile",
+    handler="s3-select-outfile",
     type_name="string",
     documentation="Filename where the records will be saved",
     document_as_required=True,
@@ -1355,6 +1479,55 @@ ARGUMENT_HANDLERS: Final[tuple[tuple[str, str, tuple[Edit, ...]], ...]] = (
     + tuple((s, o, (HiddenAlias(old, alias),)) for s, o, old, alias in HIDDEN_ALIASES)
     + _AFTER_RENAMES
 )
+
+
+# =============================================================================================
+# Code customizations the generated CLI's runtime reproduces, by command
+
+# (service command, operation command or "*") -> the runtime hooks (``_cli/custom.py``, ``HOOKS``)
+# that do what these awscli 1.46.3 handlers do; in awscli's registration order:
+# - ``ec2-default-count``: ec2/addcount.py set_default_count (before-parameter-build:
+#   MinCount and MaxCount default to RUN_INSTANCES_DEFAULT_COUNT);
+# - ``ec2-security-group-check``: ec2/secgroupsimplify.py _check_args (operation-args-parsed:
+#   the scalar options may not be mixed with --ip-permissions);
+# - ``ec2-bundle-check`` and ``ec2-bundle-policy``: ec2/bundleinstance.py _check_args and
+#   _check_params (the upload policy and its HMAC-SHA1 signature, made when not given);
+# - ``ec2-run-instances-check`` and ``ec2-run-instances-network``: ec2/runinstances.py
+#   _check_args and _fix_args (the scalar network options build NetworkInterfaces[0]);
+# - ``ec2-network-acl-protocol``: ec2/protocolarg.py _fix_args (NETWORK_ACL_PROTOCOL_NAMES);
+# - ``lambda-zip-check``: awslambda.py validate_is_zip_file (process-cli-arg of --zip-file);
+# - ``ec2-page-size``: ec2/paginate.py EC2PageSizeInjector (EC2_DEFAULT_PAGE_SIZE_OPERATIONS);
+# - ``s3-error-message``: s3errormsg.py enhance_error_msg (after-call.s3);
+# - ``dynamodb-last-evaluated-key``: dynamodb.py parse_last_evaluated_key_binary (after-call
+#   when paginating).
+# The ``--flag``/``--no-flag`` pairs of ``PullUpBooleans`` are checked by the runtime wherever
+# the table has them (toplevelbool.py validate_boolean_mutex_groups).
+RUNTIME_HOOKS: Final[tuple[tuple[str, str, tuple[str, ...]], ...]] = (
+    ("ec2", "run-instances", ("ec2-default-count",)),
+    ("ec2", "authorize-security-group-ingress", ("ec2-security-group-check",)),
+    ("ec2", "authorize-security-group-egress", ("ec2-security-group-check",)),
+    ("ec2", "revoke-security-group-ingress", ("ec2-security-group-check",)),
+    ("ec2", "revoke-security-group-egress", ("ec2-security-group-check",)),
+    ("ec2", "bundle-instance", ("ec2-bundle-check", "ec2-bundle-policy")),
+    ("ec2", "run-instances", ("ec2-run-instances-check", "ec2-run-instances-network")),
+    ("ec2", "create-network-acl-entry", ("ec2-network-acl-protocol",)),
+    ("ec2", "replace-network-acl-entry", ("ec2-network-acl-protocol",)),
+    ("lambda", "update-function-code", ("lambda-zip-check",)),
+    ("ec2", "describe-volumes", ("ec2-page-size",)),
+    ("ec2", "describe-snapshots", ("ec2-page-size",)),
+    ("s3api", "*", ("s3-error-message",)),
+    ("dynamodb", "*", ("dynamodb-last-evaluated-key",)),
+)
+
+
+def runtime_hooks(service_command: str, operation_command: str) -> tuple[str, ...]:
+    """The runtime hooks of ``aws <service_command> <operation_command>``, in order."""
+    return tuple(
+        hook
+        for service, operation, hooks in RUNTIME_HOOKS
+        if service == service_command and operation in ("*", operation_command)
+        for hook in hooks
+    )
 
 
 # =============================================================================================

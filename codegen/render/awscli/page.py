@@ -24,8 +24,8 @@ import jinja2
 from codegen.ir import queries
 from codegen.ir.nodes import Enum, ListOf, Member, Service, Shape, Structure
 from codegen.render.awscli import customizations as aws
-from codegen.render.awscli.bcdoc import codeblock, note
-from codegen.render.awscli.commands import CommandArgument, CommandTable, command_table
+from codegen.render.awscli.bcdoc import codeblock, description_note, note
+from codegen.render.awscli.commands import CommandArgument, CommandTable, cli_commands
 from codegen.render.awscli.prose import (
     OLD_LIST_CASES,
     RECURSIVE_MEMBER,
@@ -57,6 +57,7 @@ class MemberDoc:
     note: str = ""
     children: tuple[MemberDoc, ...] = ()
     recursive: bool = False
+    after: str = ""  # what a customization inserts after the documentation (s3's ExpiresString)
 
 
 @attrs.frozen
@@ -81,6 +82,9 @@ class Page:
     file_name: str  # ``<command>.rst``
     service: str  # the CLI's service command
     command: str  # the CLI's operation command
+    # notes of the AWS CLI's customizations: its handlers of the command's own
+    # ``doc-description`` event run before the generic one, so they come before "Description"
+    title_notes: tuple[str, ...]
     description: str
     api_link: str | None
     uses_document_types: bool
@@ -89,6 +93,7 @@ class Page:
     synopsis: tuple[str, ...]
     options: tuple[OptionDoc, ...]
     output: tuple[MemberDoc, ...] | None  # None: the operation returns nothing
+    output_text: str | None  # a customization's text in place of the Output section's members
     link_targets: tuple[tuple[str, str], ...]
 
 
@@ -122,11 +127,11 @@ def documented_entries(arguments: tuple[CommandArgument, ...]) -> Iterator[tuple
 def _synopsis_entry(argument: CommandArgument, names: list[str]) -> str:
     if argument.group is not None:
         text = " | ".join(names)
-    elif argument.kind != "outfile":
+    elif not argument.positional:
         text = f"{argument.cli_name} <value>"
     else:
         text = f"<{argument.cli_name}>"  # a positional argument
-    return text if argument.required else f"[{text}]"
+    return text if argument.shown_required else f"[{text}]"
 
 
 def _doc_type_name(shape: Shape, member: Member | None = None, default: str | None = None) -> str:
@@ -145,6 +150,42 @@ def _doc_type_name(shape: Shape, member: Member | None = None, default: str | No
     if isinstance(shape, Structure) and shape.union:
         return "tagged union structure"
     return default if default is not None else queries.type_name(shape)
+
+
+def _expires_string() -> str:
+    """What s3events.py ``document_expires_string`` inserts after the ``Expires`` member's
+    documentation: a deprecation note and an ``ExpiresString`` member, at the indentation
+    the page is at when its Output section is done (none)."""
+    name, type_name, documentation = aws.S3_EXPIRES_STRING_MEMBER
+    return (
+        f"\n\n\n.. note::\n\n\n  {aws.S3_EXPIRES_STRING_NOTE}\n\n\n\n\n"
+        f"{name} -> ({type_name})\n\n\t{documentation}\n\n"
+    )
+
+
+def _with_expires_string(output: tuple[MemberDoc, ...]) -> tuple[MemberDoc, ...]:
+    """``output`` with the ExpiresString insertion after its last ``Expires`` timestamp member
+    (in page order; none: unchanged)."""
+    label = "Expires -> (timestamp)"
+
+    def last(nodes: tuple[MemberDoc, ...]) -> tuple[tuple[MemberDoc, ...], bool]:
+        for index in range(len(nodes) - 1, -1, -1):
+            node = nodes[index]
+            children, found = last(node.children)
+            if found:
+                node = attrs.evolve(node, children=children)
+            elif node.label == label and not node.recursive:
+                # (awscli inserts among bcdoc's writes: after the text, before the paragraph
+                # break its documentation ends with)
+                text = node.documentation
+                cut = len(text.rstrip(" ").removesuffix("\n\n")) if text.rstrip(" ").endswith("\n\n") else len(text)
+                node = attrs.evolve(node, documentation=text[:cut], after=_expires_string() + text[cut:])
+            else:
+                continue
+            return nodes[:index] + (node,) + nodes[index + 1 :], True
+        return nodes, False
+
+    return last(output)[0]
 
 
 def _union_note(shape: Structure) -> str:
@@ -169,6 +210,8 @@ class _PageBuilder:
 
     def build(self) -> Page:
         service, operation = self.service, self.operation
+        changes = aws.page_changes(self.table.service_command, self.table.command)
+        title_notes = tuple(description_note(html) for html in changes.description_notes)
         description = self.doc(operation.documentation, 0)
         entries = list(documented_entries(self.table.arguments))
         synopsis = tuple(_synopsis_entry(argument, names) for argument, names in entries)
@@ -183,11 +226,16 @@ class _PageBuilder:
                 for m in output_shape.members
                 if (node := self.member(m.wire_name, m.shape, m.documentation, 0, [], m)) is not None
             )
+        if output is not None and changes.expires_string_note:
+            output = _with_expires_string(output)
+        if changes.no_output:
+            output = None
         paginator = operation.paginator
         return Page(
             file_name=f"{self.table.command}.rst",
             service=aws.service_command(service.service_name),
             command=self.table.command,
+            title_notes=title_notes,
             description=description,
             api_link=(
                 f"https://docs.aws.amazon.com/goto/WebAPI/{service.uid}/{operation.name}"
@@ -200,12 +248,17 @@ class _PageBuilder:
             synopsis=synopsis,
             options=options,
             output=output,
+            output_text=changes.output_text,
             link_targets=tuple(self.hrefs.items()),
         )
 
     def option(self, argument: CommandArgument, names: str) -> OptionDoc:
         member = argument.member
         shape = queries.target(self.service, member) if member is not None else None
+        if isinstance(shape, Structure) and argument.dropped_members:
+            # (the AWS CLI documents the structure without the members it took out)
+            kept = tuple(m for m in shape.members if m.wire_name not in argument.dropped_members)
+            shape = attrs.evolve(shape, members=kept)
         type_name = _doc_type_name(shape, member, argument.type_name) if shape else argument.type_name
         documentation = self.doc(argument.documentation, 1)
         notes = ""
@@ -283,5 +336,5 @@ def reference_pages(service: Service, docs: Docs | None = None) -> dict[str, str
     (converting with ``docs``, or with conversions of their own)."""
     docs = docs or Docs(Conversions(CONVERTERS))
     environment = text_environment()
-    pages = (build_page(service, command_table(service, op), docs.cli) for op in service.operations)
+    pages = (build_page(service, table, docs.cli) for table in cli_commands(service))
     return {page.file_name: render_page(page, environment) for page in pages}

@@ -5,8 +5,9 @@
 ``--generate-cli-skeleton``, paging options, ``file://`` values, global options, environment
 variables and config files; and it prints the same bytes and exits with the same status.
 ``<distribution> help`` lists the differences. The implementation is in ``_cli``: the command
-table (``table``, read from ``commands.json``), values (``values``, ``shorthand``), the
-session (``session``), output (``display``, ``output``) and dispatch (``main``).
+table (``table``, read from ``commands.json``), values (``values``, ``shorthand``), the AWS
+CLI's code customizations (``custom``), the session (``session``), output (``display``,
+``output``, ``outfile``) and dispatch (``main``).
 
 Copied into every package codegen generates; do not edit.
 """

@@ -28,7 +28,15 @@ from .errors import (
     UnknownArgumentError,
 )
 from .session import PACKAGE, Invocation
-from .table import USAGE, Option, Parser, argument_table, commands
+from .table import (
+    USAGE,
+    Call,
+    Option,
+    Parser,
+    argument_table,
+    check_boolean_pairs,
+    commands,
+)
 from .values import check_starting_token, check_utf8, merge_input_json, paramfile
 
 __all__ = ["main", "run", "commands"]
@@ -98,6 +106,7 @@ def run_command(
     if remaining:
         raise UnknownArgumentError("Unknown options: %s" % ", ".join(remaining))
 
+    # operation-args-parsed
     paginate = bool(invocation.globals.paginate)
     if command.paging_tokens is not None:
         for token in command.paging_tokens:
@@ -111,14 +120,24 @@ def run_command(
         if not paginate:
             _check_no_paging_options(parsed, shadowed)
             table.update(shadowed)
-    params = _call_parameters(invocation, parsed, table)
+    call = Call(command, paginate and command.paging_tokens is not None)
+    hooks = _hooks(call)
+    check_boolean_pairs(table, parsed)
+    for hook in hooks:
+        hook.parsed(call, parsed)
+    params = _call_parameters(invocation, parsed, table, call, hooks)
 
+    # calling-command
     input_json = getattr(parsed, "cli_input_json", None)
     if input_json is not None:
         merge_input_json(params, input_json)
+    for hook in hooks:
+        hook.prepare(call)
     skeleton = getattr(parsed, "generate_cli_skeleton", None)
     if skeleton == "output":
-        response = invocation.stubbed_call(command.name, command.method, params)
+        response = invocation.stubbed_call(
+            command.name, command.method, params, call.attach
+        )
         return display(invocation, command.name, response, False, cleanup)
     if skeleton:
         import json
@@ -130,9 +149,12 @@ def run_command(
         )
         sys.stdout.write("\n")
         return 0
+    for hook in hooks:
+        hook.calling(call, params)
 
     client = invocation.client()
-    if paginate and command.paging_tokens is not None:
+    call.attach(client)
+    if call.paginate:
         config = params.get("PaginationConfig")
         if isinstance(config, dict):
             check_starting_token(config.get("StartingToken"))
@@ -144,8 +166,20 @@ def run_command(
     return display(invocation, command.name, response, False, cleanup)
 
 
+def _hooks(call: Call) -> list[typing.Any]:
+    if not call.command.hooks:
+        return []
+    from .custom import hooks
+
+    return hooks(call)
+
+
 def _call_parameters(
-    invocation: Invocation, parsed: argparse.Namespace, table: dict[str, Option]
+    invocation: Invocation,
+    parsed: argparse.Namespace,
+    table: dict[str, Option],
+    call: Call,
+    hooks: list[typing.Any],
 ) -> dict[str, typing.Any]:
     params: dict[str, typing.Any] = {}
     values = vars(parsed)
@@ -160,7 +194,9 @@ def _call_parameters(
                 raise ParamError(option.cli_name, str(error)) from None
             if loaded is not None:
                 value = loaded
-        option.add_to_params(params, value)
+        for hook in hooks:
+            hook.value(call, option, value)
+        option.add_to_params(params, value, call)
     return params
 
 
@@ -242,6 +278,7 @@ def _run_command_line(args: list[str]) -> int:
             invocation.handle_globals()
             if parsed.command == "help":
                 return show_help(None)
+            _legacy_endpoint(invocation)
             return run_command(invocation, parsed.command, remaining, cleanup)
         except UnknownArgumentError as error:
             sys.stderr.write("usage: %s\n" % (USAGE % {"prog": PROG}))
@@ -253,6 +290,20 @@ def _run_command_line(args: list[str]) -> int:
             return EXIT_INTERRUPTED
         except Exception as error:
             return _report(error)
+
+
+def _legacy_endpoint(invocation: Invocation) -> None:
+    """Without --endpoint-url, the host the AWS CLI uses for the region, where it keeps an
+    older one than botocore's (SQS: queue.amazonaws.com; overridesslcommonname.py)."""
+    from .table import loaded
+
+    endpoints = loaded().endpoints
+    if not endpoints or invocation.globals.endpoint_url is not None:
+        return
+    region = invocation.botocore_session().get_config_variable("region")
+    host = endpoints.get(region) if isinstance(region, str) else None
+    if host is not None:
+        invocation.globals.endpoint_url = f"https://{host}"
 
 
 def _report(error: Exception) -> int:

@@ -1,6 +1,7 @@
-"""Command-line values as botocore parameters, by the AWS CLI's rules: scalars, JSON,
-``file://``/``fileb://``/``http(s)://`` values, ``--cli-input-json``, and checks on hostile
-input (bytes that are not UTF-8, a starting token this CLI did not print).
+"""Command-line values before they become botocore parameters, by the AWS CLI's rules:
+``file://``/``fileb://``/``http(s)://`` values, ``--cli-input-json``, argparse's types, and
+checks on hostile input (bytes that are not UTF-8, a starting token this CLI did not print).
+What a member option's value becomes (shorthand, JSON, scalars) is ``shorthand``'s.
 
 Copied into every package codegen generates; do not edit.
 """
@@ -12,9 +13,6 @@ import typing
 
 from .errors import ParamError, ResourceLoadingError, StartingTokenError
 
-SCALAR_KINDS = frozenset(
-    ("string", "float", "integer", "long", "boolean", "double", "blob", "timestamp")
-)
 # argparse ``type`` per botocore type (the AWS CLI's: integers stay text until unpacked).
 PARSE_TYPES: dict[str, typing.Callable[[str], typing.Any]] = {
     "float": float,
@@ -26,74 +24,6 @@ PAGE_TYPES: dict[str, typing.Callable[[str], typing.Any]] = {
     "integer": int,
     "long": int,
 }
-
-
-def unpack(
-    argument: typing.Mapping[str, typing.Any], value: typing.Any, cli_name: str
-) -> typing.Any:
-    """A command-line value as botocore's parameter value (the AWS CLI's rules), for a member
-    option of the command table (``argument``: its ``type``, ``item_type``, ``document``,
-    ``streaming``)."""
-    kind = argument["type"]
-    if argument.get("document"):
-        return _json_value(value, cli_name)
-    if kind in SCALAR_KINDS:
-        return _scalar(kind, value, cli_name, bool(argument.get("streaming")))
-    if kind in ("structure", "map"):
-        if value.lstrip()[:1] == "{":
-            return _json_value(value, cli_name)
-        raise ParamError(
-            cli_name,
-            "Invalid JSON:\n%s\n(shorthand syntax is not supported here: give the value as JSON)"
-            % value,
-        )
-    if kind == "list":
-        if isinstance(value, str):
-            if value.lstrip()[:1] == "[":
-                return _json_value(value, cli_name)
-        elif isinstance(value, list) and len(value) == 1:
-            single = value[0].strip()
-            if single and single[0] == "[":
-                return _json_value(value[0], cli_name)
-        item_kind = argument.get("item_type") or "string"
-        if item_kind not in SCALAR_KINDS:
-            raise ParamError(
-                cli_name,
-                "shorthand syntax is not supported here: give the list as JSON ([...])",
-            )
-        try:
-            return [_scalar(item_kind, item, cli_name, False) for item in value]
-        except (ValueError, TypeError):
-            raise ParamError(cli_name, value[0]) from None
-    return str(value)
-
-
-def _json_value(value: str, cli_name: str) -> typing.Any:
-    import json
-
-    try:
-        return json.loads(value)
-    except ValueError as error:
-        raise ParamError(
-            cli_name, f"Invalid JSON: {error}\nJSON received: {value}"
-        ) from None
-
-
-def _scalar(kind: str, value: typing.Any, cli_name: str, streaming: bool) -> typing.Any:
-    if kind in ("integer", "long"):
-        return int(value)
-    if kind in ("float", "double"):
-        return float(value)
-    if kind == "blob" and streaming:
-        path = os.path.expanduser(os.path.expandvars(value))
-        if not os.path.isfile(path):
-            raise ParamError(cli_name, "Blob values must be a path to a file.")
-        return open(path, "rb")
-    if kind == "boolean":
-        if isinstance(value, str) and value.lower() == "false":
-            return False
-        return bool(value)
-    return value
 
 
 def _read_file(prefix: str, value: str, binary: bool) -> str | bytes:

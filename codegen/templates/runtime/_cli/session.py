@@ -28,6 +28,32 @@ PACKAGE = __name__.split(".")[0]
 DEBUG_LOGGERS = ("botocore", "urllib3", PACKAGE)
 
 
+def session_variables() -> dict[str, tuple[str, str, typing.Any, None]]:
+    """Configuration variables the AWS CLI v1 adds to botocore's, or whose default it
+    changes (name -> config file key, environment variable, default, conversion).
+
+    - ``output``: the output format (awscli/clidriver.py);
+    - ``retry_mode``: awscli 1.46 runs on its own copy of botocore (1.43), whose default is
+      ``legacy`` (5 attempts: "reached max retries: 4"); botocore 1.44 made ``standard`` (3
+      attempts) the default. ``AWS_RETRY_MODE`` and ``retry_mode`` in the config file still
+      win, and ``AWS_NEW_RETRIES_2026=true`` makes ``standard`` the AWS CLI's default too
+      (awscli/botocore/configprovider.py ``_resolve_new_retries``).
+
+    The timeouts need nothing here: the AWS CLI's default for ``--cli-read-timeout`` and
+    ``--cli-connect-timeout`` is 60 seconds, botocore's, set in ``handle_globals``.
+    """
+    new_retries = os.environ.get("AWS_NEW_RETRIES_2026", "").lower() == "true"
+    return {
+        "output": ("output", "AWS_DEFAULT_OUTPUT", "json", None),
+        "retry_mode": (
+            "retry_mode",
+            "AWS_RETRY_MODE",
+            "standard" if new_retries else "legacy",
+            None,
+        ),
+    }
+
+
 class Invocation:
     """The globals of one command line, the botocore session they configure, and its
     clients."""
@@ -93,9 +119,7 @@ class Invocation:
         if self.session is None:
             from .._runtime.session import botocore_session
 
-            self.session = botocore_session(
-                session_vars={"output": ("output", "AWS_DEFAULT_OUTPUT", "json", None)}
-            )
+            self.session = botocore_session(session_vars=session_variables())
         return self.session
 
     def _read_cli_config(self, session: botocore.session.Session) -> None:
@@ -157,13 +181,19 @@ class Invocation:
         return client
 
     def stubbed_call(
-        self, name: str, method: str, params: dict[str, typing.Any]
+        self,
+        name: str,
+        method: str,
+        params: dict[str, typing.Any],
+        prepare: typing.Callable[[typing.Any], None],
     ) -> typing.Any:
-        """``--generate-cli-skeleton output``: the call, validated, answered by a stub."""
+        """``--generate-cli-skeleton output``: the call, validated, answered by a stub;
+        ``prepare`` registers the call's event handlers on the client."""
         from botocore.stub import Stubber
         from botocore.utils import ArgumentGenerator
 
         client = self.client()
+        prepare(client)
         model = client.meta.service_model.operation_model(name)
         fake: typing.Any = {}
         if model.output_shape is not None:

@@ -1,10 +1,13 @@
 """The command table, read from ``commands.json`` (which codegen writes, with a format
 version), and the argparse options its entries become.
 
-Each entry says what it is (a model member, a boolean's ``--no-`` twin, ``--cli-input-json``,
-a paging option, ``--generate-cli-skeleton``, the streaming ``outfile``), so nothing is
-decided again here: the options are made in the table's order, and a paging option carries the
-member option of the same name it replaced (``shadows``), used instead when paging is off.
+Each entry says what it is (a model member, a boolean's ``--no-`` twin, ec2's pulled-up
+booleans, an argument the AWS CLI adds and handles in code, ``--cli-input-json``, a paging
+option, ``--generate-cli-skeleton``, the streaming ``outfile``), so nothing is decided again
+here: the options are made in the table's order, and a paging option carries the member
+option of the same name it replaced (``shadows``), used instead when paging is off. A member
+option's value becomes a parameter through the shorthand parser (``shorthand``), with the
+type descriptor the entry carries.
 
 Copied into every package codegen generates; do not edit.
 """
@@ -20,10 +23,10 @@ import sys
 import typing
 
 from .._about import PROG
-from .values import PAGE_TYPES, PARSE_TYPES, unpack
+from .values import PAGE_TYPES, PARSE_TYPES
 
 # The ``format`` of commands.json this module reads.
-COMMANDS_FORMAT = 1
+COMMANDS_FORMAT = 2
 
 USAGE = (
     "%(prog)s [options] <command> [parameters]\n"
@@ -34,6 +37,18 @@ USAGE = (
 )
 
 Entry = typing.Mapping[str, typing.Any]
+Handler = typing.Callable[..., typing.Any]
+
+
+class _NotSpecified:
+    """The value of an option that was not on the command line, where None means something
+    (a bare ``--flag`` of a pulled-up boolean)."""
+
+    def __repr__(self) -> str:
+        return "<not specified>"
+
+
+NOT_SPECIFIED: typing.Any = _NotSpecified()
 
 
 class Command(typing.NamedTuple):
@@ -45,19 +60,35 @@ class Command(typing.NamedTuple):
     paging_tokens: tuple[str, ...] | None  # None: not paginated
     input_skeleton: typing.Any  # what ``--generate-cli-skeleton input`` prints
     deprecated: bool = False
+    hooks: tuple[
+        str, ...
+    ] = ()  # the AWS CLI's code customizations of it (``custom.HOOKS``)
 
 
-@functools.cache
-def commands() -> dict[str, Command]:
-    """The command table shipped beside the package (``commands.json``): plain data reads
-    faster than it imports as code, and keeps this module the same for any service."""
+def _data() -> typing.Any:
     path = pathlib.Path(__file__).parents[1] / "commands.json"
     data = json.loads(path.read_text("utf-8"))
     if data.get("format") != COMMANDS_FORMAT:
         raise RuntimeError(
             f"{path}: format {data.get('format')!r}, not {COMMANDS_FORMAT}"
         )
-    return {
+    return data
+
+
+class Table(typing.NamedTuple):
+    commands: dict[str, Command]
+    shapes: dict[str, typing.Any]  # type descriptors of complex shapes, by name
+    endpoints: dict[
+        str, str
+    ]  # region -> the host the AWS CLI uses without --endpoint-url
+
+
+@functools.cache
+def loaded() -> Table:
+    """The command table shipped beside the package (``commands.json``): plain data reads
+    faster than it imports as code, and keeps this module the same for any service."""
+    data = _data()
+    table = {
         command: Command(
             name=entry["name"],
             method=entry["method"],
@@ -69,9 +100,43 @@ def commands() -> dict[str, Command]:
             ),
             input_skeleton=entry["input_skeleton"],
             deprecated=entry["deprecated"],
+            hooks=tuple(entry.get("hooks", ())),
         )
         for command, entry in data["commands"].items()
     }
+    return Table(table, data["shapes"], data.get("endpoints", {}))
+
+
+def commands() -> dict[str, Command]:
+    """The commands, by name (``loaded.cache_clear()`` reads the file again)."""
+    return loaded().commands
+
+
+def shapes() -> dict[str, typing.Any]:
+    """The type descriptors of the complex shapes the member options refer to by name."""
+    return loaded().shapes
+
+
+class Call:
+    """One command's call as the options build it: the botocore event handlers that the AWS
+    CLI's customizations register for it (``on``), and what they remember."""
+
+    def __init__(self, command: Command, paginate: bool) -> None:
+        self.command = command
+        self.paginate = paginate
+        self.state: dict[str, typing.Any] = {}
+        self._handlers: list[tuple[str, Handler]] = []
+
+    def on(self, event: str, handler: Handler) -> None:
+        """``handler`` for botocore's ``<event>.<service id>.<operation>`` of this call."""
+        self._handlers.append((event, handler))
+
+    def attach(self, client: typing.Any) -> None:
+        service_id = client.meta.service_model.service_id.hyphenize()
+        for event, handler in self._handlers:
+            client.meta.events.register(
+                f"{event}.{service_id}.{self.command.name}", handler
+            )
 
 
 class Parser(argparse.ArgumentParser):
@@ -107,12 +172,14 @@ class Parser(argparse.ArgumentParser):
 class Option:
     """One entry of an operation's argument table, as an argparse option."""
 
-    paramfile = True  # ``file://``, ``fileb://``, ``http(s)://`` values are loaded
     required = False
 
     def __init__(self, entry: Entry) -> None:
         self.entry = entry
         self.name: str = entry["name"]
+        # ``file://``, ``fileb://``, ``http(s)://`` values are loaded (not for the options
+        # the AWS CLI lists as taking URLs as they are)
+        self.paramfile: bool = entry.get("paramfile", True)
 
     @property
     def cli_name(self) -> str:
@@ -120,13 +187,25 @@ class Option:
 
     @property
     def py_name(self) -> str:
-        return self.name.replace("-", "_")
+        return str(self.entry.get("dest") or self.name.replace("-", "_"))
 
     def add_to_parser(self, parser: Parser) -> None:
-        parser.add_argument(self.cli_name)
+        parser.add_argument(self.cli_name, dest=self.py_name)
 
-    def add_to_params(self, params: dict[str, typing.Any], value: typing.Any) -> None:
+    def add_to_params(
+        self, params: dict[str, typing.Any], value: typing.Any, call: Call
+    ) -> None:
         pass
+
+
+def member_value(entry: Entry, value: typing.Any, cli_name: str) -> typing.Any:
+    """A member option's command-line value as botocore's parameter: the AWS CLI's
+    shorthand syntax, JSON, scalars and lists of them (``shorthand.shorthand_value``).
+    """
+    from .shorthand import shorthand_value
+
+    descriptor = dict(entry["descriptor"], shapes=shapes())
+    return shorthand_value(descriptor, value, cli_name)
 
 
 class MemberOption(Option):
@@ -135,6 +214,15 @@ class MemberOption(Option):
     def __init__(self, entry: Entry) -> None:
         super().__init__(entry)
         self.required = bool(entry["required"])
+
+    @property
+    def py_name(self) -> str:
+        # a boolean's value is read from the destination it shares with its --no- twin
+        return (
+            str(self.entry["dest"])
+            if self.entry["type"] == "boolean"
+            else self.name.replace("-", "_")
+        )
 
     def add_to_parser(self, parser: Parser) -> None:
         kind = self.entry["type"]
@@ -146,19 +234,41 @@ class MemberOption(Option):
                 dest=self.entry["dest"],
             )
         elif kind == "list":
-            parser.add_argument(self.cli_name, nargs="*", required=self.required)
+            parser.add_argument(
+                self.cli_name, nargs="*", required=self.required, dest=self.py_name
+            )
         else:
             parser.add_argument(
-                self.cli_name, type=PARSE_TYPES.get(kind, str), required=self.required
+                self.cli_name,
+                type=PARSE_TYPES.get(kind, str),
+                required=self.required,
+                dest=self.py_name,
             )
 
-    def add_to_params(self, params: dict[str, typing.Any], value: typing.Any) -> None:
+    def add_to_params(
+        self, params: dict[str, typing.Any], value: typing.Any, call: Call
+    ) -> None:
         if value is None:
             return
+        key = self.entry["serialized"]
         if self.entry["type"] == "boolean":
-            params[self.entry["serialized"]] = value
+            params[key] = value
+            return
+        unpacked = member_value(self.entry, value, self.cli_name)
+        dropped = self.entry.get("dropped")
+        if not dropped:
+            params[key] = unpacked
+            return
+        # lambda's --code/--content: ZipFile moved to --zip-file (awslambda.py)
+        if isinstance(unpacked, dict) and any(name in unpacked for name in dropped):
+            raise ValueError(
+                "ZipFile cannot be provided as part of the %s argument.  Please use the "
+                "'--zip-file' option instead to specify a zip file." % self.cli_name
+            )
+        if params.get(key):
+            params[key].update(unpacked)
         else:
-            params[self.entry["serialized"]] = unpack(self.entry, value, self.cli_name)
+            params[key] = unpacked
 
 
 class NegatedOption(Option):
@@ -170,6 +280,86 @@ class NegatedOption(Option):
         )
 
 
+class PulledBooleanOption(Option):
+    """ec2's ``--flag [value]`` for a structure holding only the boolean ``Value``: a bare
+    ``--flag`` sends ``{"Value": true}`` (toplevelbool.py)."""
+
+    def add_to_parser(self, parser: Parser) -> None:
+        parser.add_argument(
+            self.cli_name,
+            action="store",
+            default=NOT_SPECIFIED,
+            nargs="?",
+            dest=self.py_name,
+        )
+
+    def add_to_params(
+        self, params: dict[str, typing.Any], value: typing.Any, call: Call
+    ) -> None:
+        if value is NOT_SPECIFIED:
+            return
+        if value is None:
+            params[self.entry["serialized"]] = {"Value": True}
+        else:
+            params[self.entry["serialized"]] = member_value(
+                self.entry, value, self.cli_name
+            )
+
+
+class PulledNegationOption(Option):
+    """Its ``--no-flag``: sends ``{"Value": false}``."""
+
+    def add_to_parser(self, parser: Parser) -> None:
+        parser.add_argument(
+            self.cli_name,
+            action="store_true",
+            default=NOT_SPECIFIED,
+            dest=self.py_name,
+        )
+
+    def add_to_params(
+        self, params: dict[str, typing.Any], value: typing.Any, call: Call
+    ) -> None:
+        if value is not NOT_SPECIFIED and value:
+            params[self.entry["serialized"]] = {"Value": False}
+
+
+class CustomOption(Option):
+    """An argument the AWS CLI adds and handles in code; ``handler`` names the function of
+    ``custom.ARGUMENTS`` that does what it does (the positional ``outfile`` included).
+    """
+
+    def __init__(self, entry: Entry) -> None:
+        super().__init__(entry)
+        self.required = bool(entry.get("required"))
+
+    @property
+    def positional(self) -> bool:
+        return bool(self.entry["kind"] == "outfile")
+
+    @property
+    def cli_name(self) -> str:
+        return self.name if self.positional else "--" + self.name
+
+    def add_to_parser(self, parser: Parser) -> None:
+        settings = dict(self.entry["parser"])
+        if "type" in settings:
+            settings["type"] = {"str": str, "int": int}[settings["type"]]
+        if self.positional:
+            parser.add_argument(self.name, **settings)
+            return
+        if self.required:
+            settings["required"] = True
+        parser.add_argument(self.cli_name, dest=self.py_name, **settings)
+
+    def add_to_params(
+        self, params: dict[str, typing.Any], value: typing.Any, call: Call
+    ) -> None:
+        from .custom import ARGUMENTS
+
+        ARGUMENTS[self.entry["handler"]](call, params, value, self)
+
+
 class CliInputJson(Option):
     pass
 
@@ -177,7 +367,11 @@ class CliInputJson(Option):
 class GenerateCliSkeleton(Option):
     def add_to_parser(self, parser: Parser) -> None:
         parser.add_argument(
-            self.cli_name, nargs="?", const="input", choices=["input", "output"]
+            self.cli_name,
+            nargs="?",
+            const="input",
+            choices=["input", "output"],
+            dest=self.py_name,
         )
 
 
@@ -189,7 +383,9 @@ class PageOption(Option):
             self.cli_name, dest=self.py_name, type=PAGE_TYPES[self.entry["type"]]
         )
 
-    def add_to_params(self, params: dict[str, typing.Any], value: typing.Any) -> None:
+    def add_to_params(
+        self, params: dict[str, typing.Any], value: typing.Any, call: Call
+    ) -> None:
         if value is None:
             return
         key = self.entry["key"]
@@ -203,6 +399,10 @@ class PageOption(Option):
 _OPTIONS: dict[str, type[Option]] = {
     "member": MemberOption,
     "negation": NegatedOption,
+    "pulled-boolean": PulledBooleanOption,
+    "pulled-negation": PulledNegationOption,
+    "custom": CustomOption,
+    "outfile": CustomOption,
     "cli-input-json": CliInputJson,
     "paging": PageOption,
     "generate-cli-skeleton": GenerateCliSkeleton,
@@ -223,3 +423,23 @@ def argument_table(command: Command) -> tuple[dict[str, Option], dict[str, Optio
         if "shadows" in entry:
             shadowed[entry["name"]] = option(entry["shadows"])
     return table, shadowed
+
+
+def check_boolean_pairs(table: dict[str, Option], parsed: argparse.Namespace) -> None:
+    """A pulled-up ``--flag`` and its ``--no-flag`` may not both be given
+    (toplevelbool.py ``validate_boolean_mutex_groups``)."""
+    for positive in table.values():
+        if not isinstance(positive, PulledBooleanOption):
+            continue
+        negative = table.get("no-" + positive.name)
+        if negative is None:
+            continue
+        given = vars(parsed)
+        if (
+            given.get(positive.py_name, NOT_SPECIFIED) is not NOT_SPECIFIED
+            and given.get(negative.py_name, NOT_SPECIFIED) is not NOT_SPECIFIED
+        ):
+            raise ValueError(
+                'Cannot specify both the "%s" option and the "%s" option.'
+                % (positive.cli_name, negative.cli_name)
+            )
