@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import difflib
 import sys
+import urllib.parse
 from pathlib import Path
 from typing import Any, Callable
 
@@ -24,6 +25,16 @@ else:  # pragma: no cover - Python 3.10
 
 
 @attrs.frozen
+class DocsConfig:
+    """The published site's settings (optional keys of ``[tool.codegen]``); ``codegen docs``
+    passes them to Sphinx, so changing them rebuilds the site without regenerating anything."""
+
+    base_url: str | None = None  # ``docs-base-url``: where the site is published (html_baseurl)
+    project: str | None = None  # ``docs-project``: the site's name (default: the distribution's)
+    copyright: str | None = None  # ``copyright``: the footer's copyright line
+
+
+@attrs.frozen
 class ProjectConfig:
     service: str
     operations: tuple[str, ...]
@@ -32,6 +43,7 @@ class ProjectConfig:
     metadata: Metadata = Metadata()
     templates: Path | None = None  # a directory of template overrides (``codegen.render.templates``)
     changelog: Path | None = None  # where re-pins add their entries (None: root/CHANGELOG.md)
+    docs: DocsConfig = DocsConfig()  # the published site's settings (``codegen docs``)
 
     @property
     def changelog_path(self) -> Path:
@@ -83,6 +95,7 @@ def project_config(table: dict[str, Any], root: Path, where: str) -> ProjectConf
         _metadata(table, where),
         root / templates if templates is not None else None,
         root / changelog if changelog is not None else None,
+        docs_config(table, where),
     )
 
 
@@ -136,6 +149,10 @@ KEYS = (
     "classifiers",
     "templates",
     "changelog",
+    # The documentation site's (``docs_config``).
+    "docs-base-url",
+    "docs-project",
+    "copyright",
 )
 
 
@@ -175,3 +192,24 @@ def _is_distribution_name(name: str) -> bool:
     return name.isascii() and name[0].isalnum() and name[-1].isalnum() and all(
         c.isalnum() or c in "-_." for c in name
     )
+
+
+def docs_config(table: dict[str, object], where: str) -> DocsConfig:
+    """The optional site keys, each checked: one line naming the key when it is wrong."""
+    values: dict[str, str | None] = {}
+    for key, field in (("docs-base-url", "base_url"), ("docs-project", "project"), ("copyright", "copyright")):
+        value = table.get(key)
+        if value is None:
+            values[field] = None
+            continue
+        if not isinstance(value, str) or not value.strip() or not value.isprintable():
+            raise CodegenError(f"{where}.{key}", "must be a non-empty string on one line")
+        values[field] = value
+    url = values["base_url"]
+    if url is not None:
+        parsed = urllib.parse.urlsplit(url)
+        if parsed.scheme not in ("https", "http") or not parsed.netloc or parsed.query or parsed.fragment:
+            raise CodegenError(f"{where}.docs-base-url", f"must be an http(s) URL without query or fragment, got {url!r}")
+        if not url.endswith("/"):
+            raise CodegenError(f"{where}.docs-base-url", f"must end with '/' (the site's root), got {url!r}")
+    return DocsConfig(**values)

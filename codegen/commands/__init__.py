@@ -2,7 +2,8 @@
 
 ``sync`` pins a model slice into ``specs/``; ``generate`` renders ``generated/`` from it;
 ``update`` does both from the installed botocore and reports what changed; ``diff`` reports
-the changes between two spec directories; ``cache`` shows or empties the generator's cache.
+the changes between two spec directories; ``cache`` shows or empties the generator's cache;
+``docs`` builds the HTML documentation site.
 
 Bad input (``CodegenError``) and failures of the environment (``OSError``: permissions, a
 read-only or full disk, missing files) exit 2 with one line; anything else is a bug in codegen:
@@ -16,7 +17,7 @@ import os
 import sys
 from typing import Callable, Sequence
 
-from codegen.commands import cache, changes, generate, sync
+from codegen.commands import cache, changes, docs, generate, sync
 from codegen.errors import CodegenError, one_line
 
 EXIT_BAD_INPUT = 2
@@ -43,6 +44,7 @@ COMMANDS: dict[str, Command] = {
         "re-pin specs/ from botocore, regenerate, report the changes, add a CHANGELOG entry",
     ),
     "cache": (cache.add_arguments, cache.run, "show or empty the generator's cache"),
+    "docs": (docs.add_arguments, docs.run, "build the HTML documentation site from generated/docs"),
 }
 
 

@@ -14,6 +14,7 @@ from botocore.docs.bcdoc.restdoc import ReSTDocument
 
 from codegen.render.awscli import bcdoc
 from codegen.render.conversions import Conversions
+from codegen.render.site import text as site_checks
 
 
 def html_to_rst(html: str) -> str:
@@ -55,7 +56,12 @@ def help_page_text(page: str) -> str:
 
 
 # The conversions of a render, by kind: what ``Conversions`` remembers and names its cache by.
-CONVERTERS = {"docstring": docstring_text, "cli": bcdoc.convert, "help": help_page_text}
+def site_text(html: str) -> str:
+    """RST for the site: ``docstring_text`` when docutils accepts it (``site.text``)."""
+    return site_checks.site_text(html, docstring_text(html))
+
+
+CONVERTERS = {"docstring": docstring_text, "cli": bcdoc.convert, "help": help_page_text, "site": site_text}
 
 
 class Docs:
@@ -67,6 +73,12 @@ class Docs:
     def text(self, html: str) -> str:
         """Model documentation as docstring-ready RST (``docstring_text``)."""
         result: str = self._convert("docstring", html)
+        return result
+
+    def site(self, html: str) -> str:
+        """Model documentation for the site: ``text`` when docutils accepts it, else its plain
+        words escaped (``codegen.render.site.text``)."""
+        result: str = self._convert("site", html)
         return result
 
     def first_sentence(self, html: str) -> str:

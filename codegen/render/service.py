@@ -33,13 +33,15 @@ from codegen.spec.store import ServiceSpec
 from codegen.write import Tree
 
 RUNTIME_DIR = TEMPLATES_DIR / "runtime"
+# The site's extension, theme template and style sheet: copied as they are (no spec text).
+SITE_STATIC_DIR = TEMPLATES_DIR / "site" / "static"
 
 # The Python modules of the package, by module name, and their templates; the client and the
 # paginators are rendered once per flavour (``python.flavours``), into ``<package>/aio/`` for
 # the asynchronous one.
 PYTHON_MODULES = ("__init__", "models", "errors", "_about", "_help")
 # The usage example of the API reference: formatted with the package's code, not written out.
-_EXAMPLE = "docs/api.rst (example)"
+_EXAMPLE = "docs/index.rst (example)"
 
 
 def render_service(
@@ -110,7 +112,7 @@ def _render_service(
         for table in tables:
             page = build_page(service, table, docs.cli)
             pages[page.file_name] = render_page(page, text)
-        site = site_view(service, docs, view, example.strip("\n"), tuple(sorted(pages)))
+        site = site_view(service, docs, view, example.strip("\n"), tables, tuple(sorted(pages)))
         tree.update(_site_files(site, pages, text))
         # How each structure converts to and from botocore's form (``_runtime.bind``).
         tree[f"{pkg}/members.json"] = dumps_stable(member_tables(service)).encode()
@@ -155,18 +157,40 @@ def _render_module(
 
 
 def _site_files(site: SiteView, pages: dict[str, str], text: jinja2.Environment) -> dict[str, bytes]:
-    """The Sphinx project: index pages, the Python API reference, the CLI reference pages."""
+    """The Sphinx project: the overview, a page per operation, the classes and enums, the AWS CLI
+    reference pages with their index and global options, the site's extension and its data."""
     files = {
         "docs/docutils.conf": "site/docutils.conf.j2",
         "docs/index.rst": "site/index.rst.j2",
-        "docs/api.rst": "site/api.rst.j2",
+        "docs/operations.rst": "site/operations.rst.j2",
+        "docs/changelog.rst": "site/changelog.rst.j2",
         "docs/reference/index.rst": "site/reference-index.rst.j2",
-        f"docs/reference/{site.service_name}/index.rst": "site/service-index.rst.j2",
+        f"docs/reference/{site.cli_service}/index.rst": "site/service-index.rst.j2",
     }
+    # The typed Stubber and the asynchronous client, and the waiters when there are some.
+    files["docs/testing.rst"] = "site/testing.rst.j2"
+    files["docs/async.rst"] = "site/async.rst.j2"
+    if site.waiters:
+        files["docs/waiters.rst"] = "site/waiters.rst.j2"
     rendered = {path: text.get_template(template).render(site=site) for path, template in files.items()}
+    macros = text.get_template("site/macros.rst.j2").module
+    operation = text.get_template("site/operation.rst.j2")
+    for op in site.operations:
+        rendered[f"docs/{op.page}.rst"] = operation.render(site=site, op=op, macros=macros)
+    section, section_page = text.get_template("site/section.rst.j2"), text.get_template("site/section-page.rst.j2")
+    for part in (site.classes, site.enums):
+        rendered[f"docs/{part.name}.rst"] = section.render(site=site, section=part, macros=macros)
+        if part.split:
+            for page in part.pages:
+                rendered[f"docs/{page.name}.rst"] = section_page.render(site=site, section=part, page=page, macros=macros)
     for name, page in pages.items():
-        rendered[f"docs/reference/{site.service_name}/{name}"] = page
-    return {path: content.encode("utf-8") for path, content in rendered.items()}
+        rendered[f"docs/reference/{site.cli_service}/{name}"] = page
+    files_out = {path: content.encode("utf-8") for path, content in rendered.items()}
+    files_out["docs/_ext/cli_links.json"] = dumps_stable(site.cli_links).encode()
+    for path in sorted(SITE_STATIC_DIR.rglob("*")):
+        if path.is_file() and "__pycache__" not in path.parts:
+            files_out[f"docs/{path.relative_to(SITE_STATIC_DIR).as_posix()}"] = path.read_bytes()
+    return files_out
 
 
 def runtime_files(package: str) -> Tree:
