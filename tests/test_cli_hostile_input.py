@@ -125,3 +125,20 @@ def test_undecodable_bytes_on_a_real_command_line(tmp_path: Path) -> None:
         b"Error parsing parameter '--hyper-parameter-tuning-job-name': not valid UTF-8 "
         b"(byte 0xff at character 4)"
     )
+
+
+def test_a_call_leaves_no_state_behind(capsys: pytest.CaptureFixture[str]) -> None:
+    """Logging handlers added for ``--debug`` and the streams wrapped for colour are put back
+    when the call ends, however it ends: a program embedding the CLI sees no change."""
+    import logging
+    import sys
+
+    loggers = [logging.getLogger(), logging.getLogger("botocore"), logging.getLogger("typed_sagemaker")]
+    before = [(log.level, list(log.handlers)) for log in loggers]
+    streams = sys.stdout, sys.stderr
+    for args in (["--debug", "--cli-connect-timeout", "1"], ["--color", "on"], ["--max-items", "x"]):
+        code = cli.run([COMMAND, *NOWHERE, "--hyper-parameter-tuning-job-name", "j", *args])
+        capsys.readouterr()
+        assert code != 0  # nothing listens: every call fails, and must still clean up
+        assert [(log.level, list(log.handlers)) for log in loggers] == before, args
+        assert (sys.stdout, sys.stderr) == streams, args

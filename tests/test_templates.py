@@ -171,3 +171,78 @@ def test_every_built_in_template_can_be_overridden_by_name() -> None:
 def test_load_overrides_names_a_missing_directory(tmp_path: Path) -> None:
     with pytest.raises(CodegenError, match="not a directory"):
         load_overrides(tmp_path / "missing", "--templates")
+
+
+# ---------------------------------------------------------------------------------------------
+# The contract page (docs/templates.md) against the code
+
+CONTRACT_DOC = Path(__file__).resolve().parents[1] / "docs" / "templates.md"
+VIEW_MODULES = (
+    "codegen.render.python.views",
+    "codegen.render.python.flavours",
+    "codegen.render.python.waiters",
+    "codegen.render.python.testing",
+    "codegen.render.awscli.page",
+    "codegen.render.site.views",
+    "codegen.render.site.waiters",
+)
+
+
+def _view_classes() -> dict[str, type]:
+    import importlib
+    import inspect
+
+    import attrs
+
+    found = {}
+    for name in VIEW_MODULES:
+        module = importlib.import_module(name)
+        for cls_name, cls in vars(module).items():
+            if inspect.isclass(cls) and cls.__module__ == name and attrs.has(cls):
+                found[cls_name] = cls
+    return found
+
+
+def _documented_fields() -> dict[str, set[str]]:
+    """Class -> the fields its tables list (``| `field` |`` under its heading, or
+    ``| `Class.field` |`` in a shared table)."""
+    import re
+
+    fields: dict[str, set[str]] = {}
+    current: list[str] = []
+    for line in CONTRACT_DOC.read_text().splitlines():
+        if line.startswith("#### "):
+            current = re.findall(r"`(\w+)`", line)
+            for name in current:
+                fields.setdefault(name, set())
+            continue
+        match = re.match(r"\| `(\w+)(?:\.(\w+))?`", line)
+        if match and current:
+            owner, field = (match.group(1), match.group(2)) if match.group(2) else (current[0], match.group(1))
+            fields.setdefault(owner, set()).add(field)
+    return fields
+
+
+def test_the_contract_page_lists_every_view_and_every_field() -> None:
+    import attrs
+
+    documented = _documented_fields()
+    for name, cls in _view_classes().items():
+        assert name in documented, f"docs/templates.md does not describe {name}"
+        properties = {p for p, value in vars(cls).items() if isinstance(value, property)}
+        expected = {f.name for f in attrs.fields(cls)} | properties
+        assert documented[name] == expected, (name, expected ^ documented[name])
+
+
+def test_the_contract_page_names_every_template_and_block() -> None:
+    import re
+
+    text = CONTRACT_DOC.read_text()
+    for name in builtin_names():
+        assert f"`{name}`" in text, f"docs/templates.md does not name {name}"
+    blocks = set()
+    for path in (Path(__file__).resolve().parents[1] / "codegen" / "templates").rglob("*.j2"):
+        blocks |= set(re.findall(r"{% block (\w+)", path.read_text()))
+    for block in blocks:
+        assert f"| `{block}` |" in text, f"docs/templates.md does not document the block {block}"
+    assert f"contract = {CONTRACT_VERSION}" in text

@@ -1,4 +1,4 @@
-"""The API reference documents each waiter (its rules, ``wait``, its error) and the typed
+"""The site's waiters and testing pages document each waiter (its rules, ``wait``, its error) and the typed
 Stubber, and the site still builds with warnings as errors.
 
 Built for a slice of its own (DescribeTrainingJob and the paginated
@@ -14,7 +14,7 @@ from pathlib import Path
 from tests.helpers import generate, sync_installed
 
 
-def test_waiters_and_the_stubber_are_in_the_api_reference(tmp_path: Path) -> None:
+def test_waiters_and_the_stubber_have_pages_of_their_own(tmp_path: Path) -> None:
     spec_dir = sync_installed(
         tmp_path / "specs", "sagemaker", "DescribeTrainingJob", "ListTrainingJobsForHyperParameterTuningJob"
     )
@@ -25,14 +25,14 @@ def test_waiters_and_the_stubber_are_in_the_api_reference(tmp_path: Path) -> Non
         capture_output=True, text=True,
     )
     assert run.returncode == 0, run.stdout + run.stderr
-    html = (tmp_path / "html" / "api.html").read_text(encoding="utf-8")
+    html = "".join((tmp_path / "html" / f"{page}.html").read_text(encoding="utf-8") for page in ("waiters", "testing"))
     (waiter,) = service.waiters
     anchors = [waiter.class_name, f"{waiter.class_name}.wait", waiter.error_class_name, "Client.get_waiter",
                "Client.waiter_names", "WaiterError", "testing.Stubber.add_response", "testing.Stubber.add_pages",
                "testing.Stubber.add_waiter_responses", "testing.RequestMismatch"]
     for anchor in anchors:
         assert f'id="typed_docs.{anchor}"' in html, anchor
-    text = (tmp_path / "out" / "docs" / "api.rst").read_text(encoding="utf-8")
+    text = (tmp_path / "out" / "docs" / "waiters.rst").read_text(encoding="utf-8")
     assert '   - success when ``TrainingJobStatus`` is ``"Completed"``\n' in text
     assert '   - failure when the error is ``ValidationException``\n' in text
     assert "every 120 seconds, at most\n   180 times" in text

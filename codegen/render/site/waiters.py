@@ -1,8 +1,8 @@
 """The API reference's entries for the waiters and the typed Stubber: views built from the IR
 and the package's waiter views, every spec string escaped for reStructuredText here.
 
-Kept apart from ``site.views`` so the sections they feed (``site/api-waiters.rst.j2``,
-``site/api-testing.rst.j2``) stay self-contained.
+Kept apart from ``site.views`` so the sections they feed (``site/waiters.rst.j2``,
+``site/testing.rst.j2``) stay self-contained.
 """
 
 from __future__ import annotations
