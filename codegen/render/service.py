@@ -36,9 +36,9 @@ RUNTIME_DIR = TEMPLATES_DIR / "runtime"
 # The site's extension, theme template and style sheet: copied as they are (no spec text).
 SITE_STATIC_DIR = TEMPLATES_DIR / "site" / "static"
 
-# The Python modules of the package, by module name, and their templates; the client and the
-# paginators are rendered once per flavour (``python.flavours``), into ``<package>/aio/`` for
-# the asynchronous one.
+# The Python modules of the package, by module name, and their templates; the client, the
+# paginators and the waiters are rendered once per flavour (``python.flavours``), into
+# ``<package>/aio/`` for the asynchronous one.
 PYTHON_MODULES = ("__init__", "models", "errors", "_about", "_help")
 # The usage example of the API reference: formatted with the package's code, not written out.
 _EXAMPLE = "docs/index.rst (example)"
@@ -86,12 +86,11 @@ def _render_service(
     modules = [
         *PYTHON_MODULES,
         *(("literals",) if view.enums else ()),
-        *(("waiters",) if view.waiters else ()),
     ]
     sources = {f"{pkg}/{m}.py": _render_module(python, view, m) for m in modules}
     for flavour in FLAVOURS:
         for m in flavour.modules:
-            if m != "paginators" or view.paginators:
+            if (m != "paginators" or view.paginators) and (m != "waiters" or view.waiters):
                 sources[f"{pkg}/{flavour.path(m)}.py"] = _render_module(python, view, m, flavour)
     sources[f"{pkg}/aio/__init__.py"] = _render_module(python, view, "aio/__init__")
     # The typed test double (``Stubber``), a module of its own: production code never imports it.
@@ -144,8 +143,8 @@ def _render_module(
     testing: TestingView | None = None,
 ) -> str:
     """A module of the package, its import block computed from what it used (and, for the
-    testing module, what its own view needs); a flavoured module (``client``, ``paginators``)
-    in ``flavour`` (``f`` in its template)."""
+    testing module, what its own view needs); a flavoured module (``client``, ``paginators``,
+    ``waiters``) in ``flavour`` (``f`` in its template)."""
     rt = Runtime()
     template = python.get_template(f"package/{module}.py.j2")
     context = {"f": flavour} if flavour else {}

@@ -1,14 +1,16 @@
-"""The flavours of the client and its paginators: synchronous on botocore, asynchronous on
-aiobotocore. Both are rendered from the same templates (``package/client.py.j2``,
-``package/paginators.py.j2``) and the same ``PackageView``; a ``Flavour`` holds the few words
+"""The flavours of the client, its paginators and its waiters: synchronous on botocore,
+asynchronous on aiobotocore. Both are rendered from the same templates (``package/client.py.j2``,
+``package/paginators.py.j2``, ``package/waiters.py.j2``) and the same ``PackageView``; a ``Flavour`` holds the few words
 in which they differ (``def`` or ``async def``, ``await``, ``__enter__`` or ``__aenter__``, the
 wrapped client's type, the page iterator), so templates place them and branch only where a
 whole block differs (creating the botocore client, which aiobotocore does asynchronously).
 
 They share everything else: the models, their conversions, the errors, the member tables and
 the runtime helpers that are pure functions (``calls``, ``responses``, ``validation``,
-``signatures``). Adding a flavoured module (waiters) is a template written with these words, a
-line in ``Flavour.modules`` and, for its imports, an entry in ``fixed_imports``.
+``signatures``), and the waiters' ``WaiterError`` subclasses, defined once in the synchronous
+``waiters`` module (the asynchronous one raises them). Adding a flavoured module is a template
+written with these words, a line in ``Flavour.modules`` and, for its imports, an entry in
+``fixed_imports``.
 """
 
 from __future__ import annotations
@@ -25,6 +27,9 @@ _FIXED: dict[tuple[str, str], tuple[tuple[str, ...], tuple[str, ...], tuple[str,
     ("aio", "client"): (("typing",), ("aiobotocore.client", "aiobotocore.session", "botocore", "botocore.config"),
                         ("errors",)),
     ("aio", "paginators"): (("typing",), ("aiobotocore.client",), ("errors",)),
+    ("sync", "waiters"): (("typing",), ("botocore.client",), ("errors",)),
+    # The error classes are the synchronous module's (``waiters.<Name>WaiterError``).
+    ("aio", "waiters"): (("typing",), ("aiobotocore.client",), ("errors", "waiters")),
 }
 
 
@@ -47,7 +52,8 @@ class Flavour:
     # Runtime symbols (``rt[...]`` in templates).
     page_iterator: str
     cycle_safe: str
-    modules: tuple[str, ...] = ("client", "paginators")
+    waiter_table: str
+    modules: tuple[str, ...] = ("client", "paginators", "waiters")
 
     def path(self, module: str) -> str:
         """The module's path inside the package (``client``, ``aio/client``)."""
@@ -76,6 +82,7 @@ SYNC = Flavour(
     client_ref=code("self._botocore_client"),
     page_iterator="PageIterator",
     cycle_safe="cycle_safe",
+    waiter_table="WaiterTable",
 )
 
 AIO = Flavour(
@@ -93,6 +100,7 @@ AIO = Flavour(
     client_ref=code("self.botocore_client"),  # opened by ``async with``
     page_iterator="AsyncPageIterator",
     cycle_safe="async_cycle_safe",
+    waiter_table="AsyncWaiterTable",
 )
 
 FLAVOURS = (SYNC, AIO)

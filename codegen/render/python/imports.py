@@ -30,12 +30,14 @@ def import_block(
     package_modules: Iterable[str] = (),
     local: bool = False,
     paginators_module: str = "paginators",
+    waiters_module: str = "waiters",
 ) -> Source:
     """The imports after ``from __future__ import annotations``: the standard library (what
     ``needs`` and ``stdlib`` name), then ``third_party`` modules, then this package's modules
     (``from <package> import a, b``) the runtime modules it uses (``runtime``) and the classes it uses of
-    its models and paginators modules (``paginators_module``, relative to the package: the
-    asynchronous client's are in ``aio.paginators``). ``local``: the module is the models module
+    its models, paginators and waiters modules (``paginators_module`` and ``waiters_module``,
+    relative to the package: the asynchronous client's are in ``aio.paginators`` and
+    ``aio.waiters``). ``local``: the module is the models module
     itself (its classes are its own)."""
     needs = set(needs)
     models = sorted(n[len(MODEL):] for n in needs if n.startswith(MODEL))
@@ -63,7 +65,7 @@ def import_block(
     if paginators:
         own.append(_from(f"{package}.{paginators_module}", paginators))
     if waiters:
-        own.append(_from(f"{package}.waiters", waiters))
+        own.append(_from(f"{package}.{waiters_module}", waiters))
     if own:
         groups.append(own)
     return code("\n\n".join("\n".join(group) for group in groups))

@@ -54,6 +54,7 @@ SYMBOLS = {
     "async_cycle_safe": "aio",
     "aio_session": "aio",
     "AsyncClientOpener": "aio",
+    "AsyncWaiterTable": "aio",
 }
 
 

@@ -126,7 +126,9 @@ class PackageView:
     # class -> the classes defined after it that its fields name (recursive shapes)
     forward_references: dict[str, tuple[str, ...]]
     all_names: tuple[str, ...]  # the package's __all__
-    needs: dict[str, frozenset[str]]  # module -> what its views' annotations need imported
+    # module (or a flavour's module, ``aio/waiters``, when its needs differ) -> what its views'
+    # annotations need imported
+    needs: dict[str, frozenset[str]]
     help_summaries: dict[str, str]  # CLI command -> the first sentence of its description
     waiters: tuple[WaiterView, ...] = ()  # ``python.waiters``
 
@@ -137,8 +139,7 @@ FIXED_IMPORTS: dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]
     "models": (("typing",), ("attrs",), ()),
     "errors": (("typing",), ("botocore.exceptions",), ()),
     "literals": ((), (), ()),
-    # client and paginators: their flavour's (``flavours.Flavour.fixed_imports``)
-    "waiters": (("typing",), ("botocore.client",), ("errors",)),
+    # client, paginators and waiters: their flavour's (``flavours.Flavour.fixed_imports``)
     "testing": (("typing",), (), ("errors",)),
 }
 RUNTIME_NAMES = ("ServiceError", "ResponseParseError", "MissingMemberError", "ResponseMetadata")
@@ -151,18 +152,19 @@ ERROR_RESERVED = frozenset(
 
 def module_imports(view: PackageView, module: str, used: set[str], flavour: Flavour | None = None) -> Source:
     """The import block of a module of the package: what its views need, what its template
-    used of the runtime (``used``), and its fixed imports (a flavoured module's, ``client``
-    and ``paginators``, are its flavour's: ``flavours.Flavour.fixed_imports``)."""
+    used of the runtime (``used``), and its fixed imports (a flavoured module's, ``client``,
+    ``paginators`` and ``waiters``, are its flavour's: ``flavours.Flavour.fixed_imports``)."""
     flavour = flavour or (SYNC if module in SYNC.modules else None)
     stdlib, third_party, package_modules = flavour.fixed_imports(module) if flavour else FIXED_IMPORTS[module]
     return import_block(
         view.package,
-        view.needs.get(module, frozenset()) | used,
+        view.needs.get(flavour.path(module) if flavour else module, view.needs.get(module, frozenset())) | used,
         stdlib=stdlib,
         third_party=third_party,
         package_modules=package_modules,
         local=module == "models",
         paginators_module=flavour.dotted("paginators") if flavour else "paginators",
+        waiters_module=flavour.dotted("waiters") if flavour else "waiters",
     )
 
 
@@ -205,7 +207,7 @@ def package_view(service: Service, docs: Docs, release: Release | None = None) -
     errors, error_needs = _errors(service, docs)
     operations, client_needs, paginator_needs = _operations(service, docs)
     paginators = tuple(o.paginator for o in operations if o.paginator is not None)
-    waiters, waiter_needs = waiter_views(service)
+    waiters, waiter_needs, waiter_error_needs = waiter_views(service)
     client_needs |= {WAITER + w.class_name for w in waiters}
     model_names = tuple(sorted([e.class_name for e in service.enums] + [s.class_name for s in service.structures]))
     exception_names = [e.class_name for e in service.exceptions]
@@ -244,7 +246,9 @@ def package_view(service: Service, docs: Docs, release: Release | None = None) -
             "errors": frozenset(error_needs),
             "client": frozenset(client_needs),
             "paginators": frozenset(paginator_needs),
-            "waiters": waiter_needs,
+            "waiters": waiter_needs | waiter_error_needs,
+            # The asynchronous waiters raise the synchronous module's error classes.
+            "aio/waiters": waiter_needs,
         },
         help_summaries={op.cli_name: docs.first_sentence(op.documentation) for op in service.operations},
         waiters=waiters,

@@ -105,14 +105,17 @@ def _wrap(text: str, indent: int) -> str:
     )
 
 
-def waiter_views(service: Service) -> tuple[tuple[WaiterView, ...], frozenset[str]]:
-    """The views of the service's waiters, and what the waiters module needs imported."""
+def waiter_views(service: Service) -> tuple[tuple[WaiterView, ...], frozenset[str], frozenset[str]]:
+    """The views of the service's waiters, what their waiter classes need imported (both
+    flavours' ``waiters`` modules) and what their error classes need besides (the synchronous
+    module's only: the asynchronous waiters raise its error classes)."""
     views, needs = [], set()
     for waiter in service.waiters:
         view, waiter_needs = _waiter_view(service, waiter)
         views.append(view)
         needs |= waiter_needs
-    return tuple(views), frozenset(needs)
+    error_needs = {reference("WaiterError")[1]} if views else set()
+    return tuple(views), frozenset(needs), frozenset(error_needs)
 
 
 def _waiter_view(service: Service, waiter: Waiter) -> tuple[WaiterView, frozenset[str]]:
@@ -153,8 +156,7 @@ def _waiter_view(service: Service, waiter: Waiter) -> tuple[WaiterView, frozense
         "came back, or the attempts ran out. ``response`` is the last typed response (None "
         "when the last attempt was an error, then in ``error``); ``reason`` says which."
     )
-    waiter_error, need = reference("WaiterError")
-    needs.add(need)
+    waiter_error, _ = reference("WaiterError")  # the need: ``waiter_views``'
     response_type = identifier(response_class) if response_class else "None"
     request_name = identifier(request.class_name) if request else "None"
     view = WaiterView(

@@ -103,18 +103,12 @@ class WaiterTable:
         )
         return botocore.waiter.WaiterModel(config)
 
-    def wait(
-        self,
-        botocore_client: typing.Any,
-        waiter_name: str,
-        params: dict[str, typing.Any],
-        delay: float | None,
-        max_attempts: int | None,
-        convert: typing.Callable[[typing.Mapping[str, typing.Any]], ResponseT],
-        failure: type[WaiterError[ResponseT]],
-    ) -> ResponseT | None:
-        """Wait with botocore's ``Waiter``; the last response typed, or None when the waiter
-        succeeded on an error (``TableNotExists``). A failure raises ``failure``."""
+    def prepare(
+        self, waiter_name: str, delay: float | None, max_attempts: int | None
+    ) -> tuple[botocore.waiter.SingleWaiterConfig, dict[str, typing.Any]]:
+        """The waiter's model and its ``WaiterConfig`` for one wait (``delay`` and
+        ``max_attempts`` checked); shared by the synchronous and asynchronous waiters.
+        """
         config = self.model.get_waiter(waiter_name)
         waiter_config: dict[str, typing.Any] = {}
         if delay is not None:
@@ -127,6 +121,63 @@ class WaiterTable:
                     f"max_attempts must be 1 or more, not {max_attempts!r}"
                 )
             waiter_config["MaxAttempts"] = max_attempts
+        return config, waiter_config
+
+    def failed(
+        self,
+        botocore_client: typing.Any,
+        waiter_name: str,
+        operation_name: str,
+        problem: botocore.exceptions.WaiterError,
+        last: typing.Mapping[str, typing.Any],
+        attempts: int,
+        convert: typing.Callable[[typing.Mapping[str, typing.Any]], ResponseT],
+        failure: type[WaiterError[ResponseT]],
+    ) -> WaiterError[ResponseT]:
+        """botocore's ``problem`` as the waiter's typed error, carrying the last response
+        typed (or the error, as the package's class for it)."""
+        error, response = None, None
+        if _is_error(last):
+            modeled = self._errors.get(last["Error"]["Code"])
+            error = (modeled or botocore.exceptions.ClientError)(
+                typing.cast(typing.Any, last), operation_name
+            )
+        else:
+            response = parse_response(convert, last, botocore_client, operation_name)
+        return failure(
+            waiter_name,
+            str(problem.kwargs["reason"]),
+            last,
+            response=response,
+            error=error,
+            attempts=attempts,
+        )
+
+    def result(
+        self,
+        botocore_client: typing.Any,
+        operation_name: str,
+        last: typing.Mapping[str, typing.Any],
+        convert: typing.Callable[[typing.Mapping[str, typing.Any]], ResponseT],
+    ) -> ResponseT | None:
+        """The last response of a wait that succeeded, typed; None when it was an error."""
+        if _is_error(last):
+            return None
+        return parse_response(convert, last, botocore_client, operation_name)
+
+    def wait(
+        self,
+        botocore_client: typing.Any,
+        waiter_name: str,
+        params: dict[str, typing.Any],
+        delay: float | None,
+        max_attempts: int | None,
+        convert: typing.Callable[[typing.Mapping[str, typing.Any]], ResponseT],
+        failure: type[WaiterError[ResponseT]],
+    ) -> ResponseT | None:
+        """Wait with botocore's ``Waiter``; the last response typed, or None when the waiter
+        succeeded on an error (``TableNotExists``). A failure raises ``failure``."""
+        config, waiter_config = self.prepare(waiter_name, delay, max_attempts)
         # As botocore's ``create_waiter_with_client`` does, around a method that remembers.
         method = getattr(botocore_client, botocore.xform_name(config.operation))
         attempts = _Attempts(method)
@@ -134,28 +185,17 @@ class WaiterTable:
         try:
             waiter.wait(**params, WaiterConfig=waiter_config)
         except botocore.exceptions.WaiterError as problem:
-            last = attempts.last
-            error, response = None, None
-            if _is_error(last):
-                modeled = self._errors.get(last["Error"]["Code"])
-                error = (modeled or botocore.exceptions.ClientError)(
-                    typing.cast(typing.Any, last), config.operation
-                )
-            else:
-                response = parse_response(
-                    convert, last, botocore_client, config.operation
-                )
-            raise failure(
+            raise self.failed(
+                botocore_client,
                 waiter_name,
-                str(problem.kwargs["reason"]),
-                last,
-                response=response,
-                error=error,
-                attempts=attempts.count,
+                config.operation,
+                problem,
+                attempts.last,
+                attempts.count,
+                convert,
+                failure,
             ) from None
-        if _is_error(attempts.last):
-            return None
-        return parse_response(convert, attempts.last, botocore_client, config.operation)
+        return self.result(botocore_client, config.operation, attempts.last, convert)
 
     def wait_for_response(
         self,

@@ -1,11 +1,12 @@
 """What only the asynchronous client needs, on aiobotocore: its session on the package's sliced
-model, its client opened by ``async with``, and typed pages over aiobotocore's paginator with
-the same refusal of a token already sent as the synchronous client's.
+model, its client opened by ``async with``, typed pages over aiobotocore's paginator with
+the same refusal of a token already sent as the synchronous client's, and typed waiters on
+aiobotocore's waiter with the synchronous waiters' model, errors and typed results.
 
 Everything else the asynchronous client does is shared with the synchronous one: requests
 (``calls``), conversions (``shapes``), typed results and error correction (``responses``),
 modeled errors (``calls.translated_errors``), validation and signatures. aiobotocore is
-imported only when a session is made, so this module imports without it.
+imported only when a session is made or a waiter waits, so this module imports without it.
 
 Copied into every package codegen generates; do not edit.
 """
@@ -16,9 +17,13 @@ import contextlib
 import functools
 import typing
 
+import botocore
+import botocore.exceptions
+
 from .calls import translated_errors
 from .paging import ItemT, Pages, PageT, refuse_repeated_token
 from .session import use_slice
+from .waiting import ResponseT, WaiterError, WaiterTable
 
 if typing.TYPE_CHECKING:
     import aiobotocore.session
@@ -151,3 +156,97 @@ class AsyncPageIterator(Pages[PageT, ItemT]):
         pages = self._pages()
         with translated_errors(self._errors):
             return self._parse_page(await pages.build_full_result())
+
+
+class _AsyncAttempts:
+    """The operation method aiobotocore's waiter awaits: aiobotocore's own normalization (a
+    ``ClientError`` becomes its parsed error response), remembering the last response
+    (``waiting._Attempts`` for botocore's)."""
+
+    def __init__(self, method: typing.Callable[..., typing.Any]) -> None:
+        import aiobotocore.waiter
+
+        self._method = aiobotocore.waiter.NormalizedOperationMethod(method)
+        self.count = 0
+        self.last: typing.Mapping[str, typing.Any] = {}
+
+    async def __call__(self, **params: typing.Any) -> typing.Any:
+        self.last = await self._method(**params)
+        self.count += 1
+        return self.last
+
+
+class AsyncWaiterTable:
+    """The package's waiters for the asynchronous client: the synchronous ``WaiterTable``'s
+    model, checks, typed results and typed ``WaiterError`` subclasses, waited on by
+    aiobotocore's waiter (its acceptors, its ``asyncio`` or ``anyio`` sleep)."""
+
+    def __init__(
+        self,
+        service_name: str,
+        api_version: str,
+        errors: typing.Mapping[str, type[botocore.exceptions.ClientError]],
+    ) -> None:
+        self.table = WaiterTable(service_name, api_version, errors)
+
+    async def wait(
+        self,
+        botocore_client: typing.Any,
+        waiter_name: str,
+        params: dict[str, typing.Any],
+        delay: float | None,
+        max_attempts: int | None,
+        convert: typing.Callable[[typing.Mapping[str, typing.Any]], ResponseT],
+        failure: type[WaiterError[ResponseT]],
+    ) -> ResponseT | None:
+        """``WaiterTable.wait``, awaited: aiobotocore's waiter, of the class its
+        ``create_waiter_with_client`` picks for the client (``AIOWaiter``, or ``AnyioWaiter``
+        on its httpx backend), around an operation method that remembers."""
+        import aiobotocore.waiter
+
+        table = self.table
+        config, waiter_config = table.prepare(waiter_name, delay, max_attempts)
+        method = getattr(botocore_client, botocore.xform_name(config.operation))
+        attempts = _AsyncAttempts(method)
+        documented = aiobotocore.waiter.create_waiter_with_client(
+            waiter_name, table.model, botocore_client
+        )
+        waiter = type(documented)(waiter_name, config, attempts)
+        try:
+            await waiter.wait(**params, WaiterConfig=waiter_config)
+        except botocore.exceptions.WaiterError as problem:
+            raise table.failed(
+                botocore_client,
+                waiter_name,
+                config.operation,
+                problem,
+                attempts.last,
+                attempts.count,
+                convert,
+                failure,
+            ) from None
+        return table.result(botocore_client, config.operation, attempts.last, convert)
+
+    async def wait_for_response(
+        self,
+        botocore_client: typing.Any,
+        waiter_name: str,
+        params: dict[str, typing.Any],
+        delay: float | None,
+        max_attempts: int | None,
+        convert: typing.Callable[[typing.Mapping[str, typing.Any]], ResponseT],
+        failure: type[WaiterError[ResponseT]],
+    ) -> ResponseT:
+        """``wait`` for a waiter that always ends on a response (``WaiterTable``'s)."""
+        response = await self.wait(
+            botocore_client,
+            waiter_name,
+            params,
+            delay,
+            max_attempts,
+            convert,
+            failure,
+        )
+        if response is None:  # pragma: no cover (botocore's path matchers skip errors)
+            raise RuntimeError(f"waiter {waiter_name} succeeded without a response")
+        return response
