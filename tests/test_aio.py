@@ -31,7 +31,7 @@ pytestmark = pytest.mark.aio
 
 AIO_DIR = ROOT / "tests" / "aio"
 # The fewest tests each check module must have run (a module that collects nothing fails).
-MINIMUM_PASSED = {"check_endpoint.py": 40, "check_moto.py": 4}
+MINIMUM_PASSED = {"check_endpoint.py": 40, "check_moto.py": 5, "check_waiters.py": 16}
 # Whole-service packages for the moto checks and the typing checks.
 MOTO_SERVICES = ("s3", "sqs", "dynamodb")
 
@@ -49,6 +49,18 @@ def whole_services(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[st
 
     factory = PackageFactory(tmp_path_factory.mktemp("aio-packages"))
     yield {service: factory.get(service).output for service in MOTO_SERVICES}
+
+
+@pytest.fixture(scope="session")
+def waiter_package(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """``typed_sagemaker_jobs``: SageMaker's operations with waiters (``DescribeTrainingJob``,
+    ``DescribeEndpoint``), as ``tests/jobs`` generates it; ``generated/`` has none."""
+    from tests.helpers import generate, sync_installed
+
+    root = tmp_path_factory.mktemp("aio-waiters")
+    specs = sync_installed(root / "specs", "sagemaker", "DescribeEndpoint", "DescribeTrainingJob")
+    generate(specs, root / "out", "typed_sagemaker_jobs")
+    return root / "out"
 
 
 def run_checks(python: Path, module: str, python_path: list[Path], *extra: str) -> subprocess.CompletedProcess[str]:
@@ -82,6 +94,10 @@ def test_the_environment_has_aiobotocore_and_the_botocore_it_pins(aio_python: Pa
 
 def test_async_client_against_the_local_endpoint(aio_python: Path) -> None:
     passed(run_checks(aio_python, "check_endpoint.py", [GENERATED]), "check_endpoint.py")
+
+
+def test_async_waiters_against_the_local_endpoint(aio_python: Path, waiter_package: Path) -> None:
+    passed(run_checks(aio_python, "check_waiters.py", [waiter_package]), "check_waiters.py")
 
 
 def test_async_client_against_moto(aio_python: Path, whole_services: dict[str, Path]) -> None:
@@ -139,6 +155,57 @@ def test_async_modules_and_typed_usage_pass_pyright(
     print(f"pyright typed_{service}: {summary['filesAnalyzed']} files, {len(errors)} errors")
     assert errors == [], "\n".join(errors[:40])
     assert summary["filesAnalyzed"] >= 10
+
+
+# A misspelled waiter name (and a few other mistakes with async waiters) is a type error, on its
+# line only: the ``# expect-error`` lines of the mistakes file (``tests/typing/harness.py``'s).
+MISTAKES = AIO_DIR / "mistakes_aio_s3.py"
+
+
+def _mypy_error_lines(run: subprocess.CompletedProcess[str], path: Path) -> set[int]:
+    found = set()
+    for line in run.stdout.splitlines():
+        match = re.match(r"(?P<file>[^:]+):(?P<line>\d+): error:", line)
+        if match and Path(match["file"]).name == path.name:
+            found.add(int(match["line"]))
+    return found
+
+
+@pytest.mark.parametrize("checker", ["mypy", "pyright"])
+def test_each_async_waiter_mistake_is_reported_on_its_line(
+    checker: str, aio_python: Path, whole_services: dict[str, Path], tmp_path: Path
+) -> None:
+    from tests.typing.harness import expected_error_lines
+
+    dist = whole_services["s3"]
+    if checker == "mypy":
+        run = subprocess.run(
+            [sys.executable, "-m", "mypy", "--strict", "--config-file", str(dist / "pyproject.toml"),
+             "--python-executable", str(aio_python), "--cache-dir", str(tmp_path / "mypy-cache"), str(MISTAKES)],
+            cwd=dist, capture_output=True, text=True, env={**os.environ, "MYPYPATH": str(dist)},
+        )
+        reported = _mypy_error_lines(run, MISTAKES)
+        output = run.stdout[-4000:]
+    else:
+        config = {"typeCheckingMode": "standard", "pythonVersion": "3.10",
+                  "include": [os.path.relpath(MISTAKES, tmp_path)], "extraPaths": [os.path.relpath(dist, tmp_path)]}
+        (tmp_path / "pyrightconfig.json").write_text(json.dumps(config))
+        run = subprocess.run(
+            [sys.executable, "-m", "pyright", "--outputjson", "-p", str(tmp_path / "pyrightconfig.json"),
+             "--pythonpath", str(aio_python)],
+            cwd=tmp_path, capture_output=True, text=True, env={**os.environ, "PYRIGHT_PYTHON_IGNORE_WARNINGS": "1"},
+        )
+        start = run.stdout.find("{")
+        assert start >= 0, run.stdout[-3000:] + run.stderr[-3000:]
+        diagnostics = json.loads(run.stdout[start:])["generalDiagnostics"]
+        reported = {d["range"]["start"]["line"] + 1 for d in diagnostics
+                    if d["severity"] == "error" and Path(d["file"]).name == MISTAKES.name}
+        output = "\n".join(f"{d['range']['start']['line'] + 1}: {d['message']}" for d in diagnostics)[-4000:]
+    expected = set(expected_error_lines(MISTAKES))
+    print(f"{checker} on {MISTAKES.name}: {len(reported & expected)} of {len(expected)} marked mistakes reported, "
+          f"{len(reported - expected)} other lines")
+    assert len(expected) >= 6
+    assert reported == expected, output
 
 
 def test_the_wheel_holds_the_async_client_and_declares_the_extra(aio_python: Path, tmp_path: Path) -> None:

@@ -1,7 +1,7 @@
 """The asynchronous client of whole-service packages (S3: rest-xml, SQS: json answering with
 query codes, DynamoDB: json) against ``moto_server`` on 127.0.0.1, side by side with the
 synchronous client of the same package and with aiobotocore itself: the same results, pages,
-streamed bodies, event streams and errors for the same calls, and many concurrent calls.
+streamed bodies, event streams, errors and waiters for the same calls, and many concurrent calls.
 
 Runs in the aiobotocore environment (``tests/aio/environment.py``), by ``tests/test_aio.py``,
 with ``typed_s3``, ``typed_sqs`` and ``typed_dynamodb`` on ``PYTHONPATH``.
@@ -280,3 +280,55 @@ def test_dynamodb_items_scans_and_errors_with_concurrent_writes(server: MotoServ
     assert found["table"] == expected_table
     assert isinstance(found["error"], ddb.ResourceNotFoundException)
     same_error(found["error"], expected_error, found["raw_error"])
+
+
+# --- Waiters ------------------------------------------------------------------------------------
+
+
+def test_dynamodb_and_s3_waiters_equal_the_sync_clients_and_aiobotocore_s(server: MotoServer) -> None:
+    """TableExists (success on a response), TableNotExists (success on an error), a wait that
+    runs out of attempts, and S3's BucketExists (success on an HTTP status): the async waiters
+    return and raise what the sync waiters do, after as many requests as aiobotocore's."""
+    sync, client, raw_context = clients("dynamodb", server)
+    s3_sync, s3_client, _ = clients("s3", server)
+    ddb = package("dynamodb")
+    sync.create_table(
+        table_name="jobs", billing_mode="PAY_PER_REQUEST",
+        key_schema=[ddb.KeySchemaElement(attribute_name="id", key_type="HASH")],
+        attribute_definitions=[ddb.AttributeDefinition(attribute_name="id", attribute_type="S")],
+    )
+    s3_sync.create_bucket(bucket="waited")
+    expected = {
+        "exists": sync.get_waiter("table_exists").wait(table_name="jobs", delay=0),
+        "not_exists": sync.get_waiter("table_not_exists").wait(table_name="gone", delay=0),
+        "runs_out": sync_raised(lambda: sync.get_waiter("table_exists").wait(table_name="none", delay=0, max_attempts=2)),
+        "bucket": s3_sync.get_waiter("bucket_exists").wait(bucket="waited", delay=0),
+    }
+
+    async def go() -> dict[str, Any]:
+        async with client, s3_client, raw_context as raw:
+            return {
+                "names": client.waiter_names,
+                "exists": await client.get_waiter("table_exists").wait(table_name="jobs", delay=0),
+                "not_exists": await client.get_waiter("table_not_exists").wait(table_name="gone", delay=0),
+                "runs_out": await raised(client.get_waiter("table_exists").wait(
+                    table_name="none", delay=0, max_attempts=2)),
+                "raw_runs_out": await raised(raw.get_waiter("table_exists").wait(
+                    TableName="none", WaiterConfig={"Delay": 0, "MaxAttempts": 2})),
+                "raw_exists": await raw.get_waiter("table_exists").wait(TableName="jobs", WaiterConfig={"Delay": 0}),
+                "bucket": await s3_client.get_waiter("bucket_exists").wait(bucket="waited", delay=0),
+            }
+
+    found = run(go)
+    assert found["names"] == sync.waiter_names and {"table_exists", "table_not_exists"} <= set(found["names"])
+    assert type(found["exists"]) is ddb.DescribeTableOutput
+    assert found["exists"] == expected["exists"] and found["exists"].table.table_status == "ACTIVE"
+    assert wire(found["exists"]) == wire(found["raw_exists"])  # aiobotocore's last response, typed
+    assert found["not_exists"] is None and expected["not_exists"] is None
+    ours, theirs, raw_error = found["runs_out"], expected["runs_out"], found["raw_runs_out"]
+    assert type(ours) is type(theirs) is ddb.TableExistsWaiterError
+    assert ours.reason == theirs.reason == raw_error.kwargs["reason"]
+    assert ours.attempts == theirs.attempts == 2
+    assert isinstance(ours.error, ddb.ResourceNotFoundException) and type(ours.error) is type(theirs.error)
+    assert found["bucket"] == expected["bucket"]
+    assert type(found["bucket"]) is package("s3").HeadBucketOutput

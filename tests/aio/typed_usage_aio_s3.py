@@ -6,13 +6,27 @@ from __future__ import annotations
 from typing_extensions import assert_type
 
 from typed_s3 import (
+    BucketExistsWaiterError,
     GetObjectOutput,
+    HeadBucketOutput,
+    HeadBucketRequest,
+    HeadObjectOutput,
     InputSerialization,
     NoSuchKey,
+    ObjectNotExistsWaiterError,
     OutputSerialization,
     SelectObjectContentEventStream,
+    WaiterError,
 )
-from typed_s3.aio import AsyncEventStream, AsyncStreamingBody, Client, async_body, async_events
+from typed_s3.aio import (
+    AsyncEventStream,
+    AsyncStreamingBody,
+    BucketExistsWaiter,
+    Client,
+    ObjectNotExistsWaiter,
+    async_body,
+    async_events,
+)
 
 
 async def download(client: Client, bucket: str, key: str) -> bytes:
@@ -51,3 +65,27 @@ async def records(client: Client) -> bytes:
             out += event.records.payload
     del client
     return out
+
+
+async def waits(client: Client, bucket: str) -> str | None:
+    waiter = client.get_waiter("bucket_exists")
+    assert_type(waiter, BucketExistsWaiter)
+    names: list[str] = client.waiter_names
+    try:
+        # None when it succeeded on an error (a 301 or a 403: the bucket exists, elsewhere or not ours).
+        head = await waiter.wait(bucket=bucket, delay=5, max_attempts=20)
+        assert_type(head, HeadBucketOutput | None)
+        again = await waiter.wait(HeadBucketRequest(bucket=bucket), delay=0.5)
+        assert_type(again, HeadBucketOutput | None)
+    except BucketExistsWaiterError as error:
+        last: HeadBucketOutput | None = error.response
+        attempts: int = error.attempts
+        return f"{error.reason} after {attempts} ({last}, {error.error})"
+    gone = client.get_waiter("object_not_exists")
+    assert_type(gone, ObjectNotExistsWaiter)
+    try:
+        await gone.wait(bucket=bucket, key="k")  # returns None: it succeeds on an error (404)
+    except ObjectNotExistsWaiterError as error:
+        shared: WaiterError[HeadObjectOutput] = error  # the sync waiters' error classes
+        print(shared.response)
+    return head.bucket_region if head is not None and names else None
