@@ -32,6 +32,13 @@ def test_waiters_and_the_stubber_have_pages_of_their_own(tmp_path: Path) -> None
                "testing.Stubber.add_waiter_responses", "testing.RequestMismatch"]
     for anchor in anchors:
         assert f'id="typed_docs.{anchor}"' in html, anchor
+    # The asynchronous client's waiters, on its page: get_waiter and the async waiter classes.
+    async_html = (tmp_path / "html" / "async.html").read_text(encoding="utf-8")
+    for anchor in ("Client.get_waiter", "Client.waiter_names", waiter.class_name, f"{waiter.class_name}.wait"):
+        assert f'id="typed_docs.aio.{anchor}"' in async_html, anchor
+    async_text = (tmp_path / "out" / "docs" / "async.rst").read_text(encoding="utf-8")
+    assert "   .. py:method:: wait(request=None, *, delay=None, max_attempts=None, **members)\n      :async:\n" in async_text
+    assert f":py:exc:`typed_docs.{waiter.error_class_name}`" in async_text
     text = (tmp_path / "out" / "docs" / "waiters.rst").read_text(encoding="utf-8")
     assert '   - success when ``TrainingJobStatus`` is ``"Completed"``\n' in text
     assert '   - failure when the error is ``ValidationException``\n' in text
