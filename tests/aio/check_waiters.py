@@ -304,3 +304,57 @@ def test_many_waits_at_once_on_one_client(server: FakeSageMakerServer) -> None:
     results = asyncio.run(go())
     assert [r.training_job_status for r in results] == [jobs.TrainingJobStatus.COMPLETED] * 20
     assert server.requests == 20
+
+
+def test_the_readme_s_async_waiter_example_runs(
+    server: FakeSageMakerServer, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """README's example, as written (``typed_sagemaker`` there is this package): the typed last
+    response after the model's polls, then the typed failure."""
+    import re
+
+    from tests.fakes.fixtures import ROOT
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    (example,) = [b for b in re.findall(r"```python\n(.*?)```", readme, re.S) if "async with" in b and "get_waiter" in b]
+    code = compile(example.replace("typed_sagemaker", "typed_sagemaker_jobs"), "README.md", "exec")
+    sleeps: list[float] = []
+
+    async def sleep(seconds: float) -> None:
+        sleeps.append(seconds)
+
+    monkeypatch.setattr(aiobotocore.waiter.asyncio, "sleep", sleep)
+    monkeypatch.setenv("AWS_ENDPOINT_URL_SAGEMAKER", server.endpoint_url)
+    serve(server, [job("InProgress"), job("Completed")])
+    exec(code, {})
+    assert capsys.readouterr().out == "Completed\n"
+    assert sleeps == [30] and server.requests == 2
+    serve(server, [job("Failed", FailureReason="AlgorithmError: out of memory")])
+    exec(code, {})
+    assert capsys.readouterr().out == (
+        'Waiter encountered a terminal failure state: For expression "TrainingJobStatus" we matched '
+        'expected path: "Failed" AlgorithmError: out of memory\n'
+    )
+
+
+def test_the_sync_waiters_import_neither_aiohttp_nor_aiobotocore(server: FakeSageMakerServer) -> None:
+    """The sync waiters module (which defines the error classes the async waiters raise) and a
+    sync wait load nothing of aiobotocore; here it is installed, so importing it would show."""
+    import subprocess
+    import sys
+
+    serve(server, [job("Completed")])
+    script = f"""
+import sys
+import typed_sagemaker_jobs as sdk
+from typed_sagemaker_jobs import waiters
+client = sdk.Client(endpoint_url={server.endpoint_url!r}, region_name="us-east-1")
+client.get_waiter("training_job_completed_or_stopped").wait(training_job_name="xgb-1", delay=0)
+print(sorted(m for m in sys.modules if m.split(".")[0] in ("aiohttp", "aiobotocore", "aioitertools")))
+import typed_sagemaker_jobs.aio.waiters
+print(sorted(m for m in sys.modules if m.split(".")[0] in ("aiohttp", "aiobotocore"))[:2])
+"""
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True).stdout
+    before, after = out.splitlines()
+    assert before == "[]" and server.requests == 1
+    assert after != "[]"  # the asynchronous waiters do load them: the check can fail

@@ -19,7 +19,7 @@ README = (ROOT / "README.md").read_text(encoding="utf-8")
 
 
 def example(marker: str) -> str:
-    (block,) = [b for b in readme_python_blocks() if marker in b]
+    (block,) = [b for b in readme_python_blocks() if marker in b and "async with" not in b]  # the sync examples
     return block.replace("typed_sagemaker", PACKAGE)
 
 
