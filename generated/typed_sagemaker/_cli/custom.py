@@ -226,7 +226,10 @@ def _priv_launch_key(
             ) from None
         try:
             with open(path) as key_file:
-                key = rsa.PrivateKey.load_pkcs1(key_file.read().encode("latin-1"))
+                # rsa types the loaded key as its base class; decrypt takes a PrivateKey.
+                key: typing.Any = rsa.PrivateKey.load_pkcs1(
+                    key_file.read().encode("latin-1")
+                )
             parsed["PasswordData"] = rsa.decrypt(base64.b64decode(data), key).decode(
                 "utf-8"
             )

@@ -65,7 +65,7 @@ class StubbedError:
         self.http_status = http_status
 
 
-class RequestMismatch(botocore.exceptions.StubAssertionError):  # type: ignore[misc]
+class RequestMismatch(botocore.exceptions.StubAssertionError):  # type: ignore[misc, unused-ignore]
     """A call's request differs from the one its stubbed response expects.
 
     ``differences`` holds one line per differing field, named by its Python path
@@ -80,13 +80,13 @@ class RequestMismatch(botocore.exceptions.StubAssertionError):  # type: ignore[m
         self.differences = differences
 
 
-class UnexpectedCall(botocore.exceptions.UnStubbedResponseError):  # type: ignore[misc]
+class UnexpectedCall(botocore.exceptions.UnStubbedResponseError):  # type: ignore[misc, unused-ignore]
     """A method was called when no stubbed response was left."""
 
     fmt = "{reason}"
 
 
-class OutOfOrderCall(botocore.exceptions.StubResponseError):  # type: ignore[misc]
+class OutOfOrderCall(botocore.exceptions.StubResponseError):  # type: ignore[misc, unused-ignore]
     """A method was called while the next stubbed response is for another one."""
 
     fmt = "{reason}"
@@ -302,7 +302,9 @@ class TypedStubber:
         return code, message, int(status)
 
     def _queue(self) -> typing.Sequence[typing.Mapping[str, typing.Any]]:
-        queue: typing.Sequence[typing.Mapping[str, typing.Any]] = self._stubber._queue
+        # botocore's queue of stubbed responses, private (and so not in botocore-stubs).
+        stubber: typing.Any = self._stubber
+        queue: typing.Sequence[typing.Mapping[str, typing.Any]] = stubber._queue
         return queue
 
     # --- reporting a call that is not what was stubbed ------------------------------------
@@ -339,7 +341,7 @@ class TypedStubber:
         return RequestMismatch(operation, reason, lines)
 
 
-class _BotocoreStubber(botocore.stub.Stubber):  # type: ignore[misc]  # botocore is untyped
+class _BotocoreStubber(botocore.stub.Stubber):  # type: ignore[misc, unused-ignore]  # (untyped without botocore-stubs)
     """botocore's ``Stubber``, reporting a call that is not what was stubbed through the
     typed stubber (``TypedStubber._mismatch``)."""
 
@@ -355,7 +357,9 @@ class _BotocoreStubber(botocore.stub.Stubber):  # type: ignore[misc]  # botocore
         **kwargs: typing.Any,
     ) -> None:
         try:
-            super()._assert_expected_params(model, params, context, **kwargs)
+            # A private method of botocore's Stubber (not in botocore-stubs), overridden here.
+            stubber: typing.Any = botocore.stub.Stubber
+            stubber._assert_expected_params(self, model, params, context, **kwargs)
         except botocore.exceptions.StubResponseError as problem:
             raise self._typed._mismatch(problem, model.name, params) from None
 

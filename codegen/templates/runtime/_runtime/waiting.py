@@ -29,7 +29,7 @@ from .session import DATA_DIR
 ResponseT = typing.TypeVar("ResponseT")
 
 
-class WaiterError(botocore.exceptions.WaiterError, typing.Generic[ResponseT]):  # type: ignore[misc]
+class WaiterError(botocore.exceptions.WaiterError, typing.Generic[ResponseT]):  # type: ignore[misc, unused-ignore]
     """A waiter reached a failure state, met an error no acceptor expects, or ran out of
     attempts (botocore's ``WaiterError``, so ``except botocore.exceptions.WaiterError``
     catches it too).
@@ -50,7 +50,9 @@ class WaiterError(botocore.exceptions.WaiterError, typing.Generic[ResponseT]):  
         error: botocore.exceptions.ClientError | None,
         attempts: int,
     ) -> None:
-        super().__init__(name=name, reason=reason, last_response=last_response)
+        # botocore-stubs types ``last_response`` as an error's; botocore passes a success's too.
+        parsed: typing.Any = last_response
+        super().__init__(name=name, reason=reason, last_response=parsed)
         self.waiter_name = name
         self.reason = reason
         self.response = response
@@ -181,7 +183,9 @@ class WaiterTable:
         # As botocore's ``create_waiter_with_client`` does, around a method that remembers.
         method = getattr(botocore_client, botocore.xform_name(config.operation))
         attempts = _Attempts(method)
-        waiter = botocore.waiter.Waiter(waiter_name, config, attempts)
+        # botocore-stubs wants a mapping; botocore's Waiter takes its own SingleWaiterConfig.
+        single: typing.Any = config
+        waiter = botocore.waiter.Waiter(waiter_name, single, attempts)
         try:
             waiter.wait(**params, WaiterConfig=waiter_config)
         except botocore.exceptions.WaiterError as problem:
