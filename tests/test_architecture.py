@@ -151,7 +151,7 @@ def test_a_commands_file_of_another_format_is_refused(tmp_path: Path, monkeypatc
     monkeypatch.setattr(table, "__file__", str(fake / "table.py"))
     table.loaded.cache_clear()
     try:
-        with pytest.raises(RuntimeError, match="format 99, not 2"):
+        with pytest.raises(RuntimeError, match="format 99, not 3"):
             table.commands()
     finally:
         table.loaded.cache_clear()

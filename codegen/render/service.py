@@ -13,8 +13,8 @@ from codegen.format import FormatPack, Formatting, format_sources
 from codegen.ir import queries
 from codegen.ir.nodes import Service
 from codegen.jsonio import dumps_stable
-from codegen.render.awscli.commands import cli_commands, commands_data
-from codegen.render.awscli.page import build_page, render_page
+from codegen.render.awscli.commands import cli_commands, cli_waiters, commands_data
+from codegen.render.awscli.page import WAIT_DIRECTORY, build_page, render_page, render_wait_index, wait_index
 from codegen.render.conversions import Conversions
 from codegen.render.docs import CONVERTERS, Docs
 from codegen.release import Release
@@ -107,19 +107,32 @@ def _render_service(
     with Formatting(sources, pack, workers, formatter) as formatting:
         example = format_sources({_EXAMPLE: example_source}, pack, 1, formatter)[_EXAMPLE]
         tables = cli_commands(service)
+        waiter_tables = cli_waiters(service)
         pages = {}
-        for table in tables:
+        for table in (*tables, *waiter_tables):
             page = build_page(service, table, docs.cli)
             pages[page.file_name] = render_page(page, text)
+        # ``wait``'s own page: in the html layout for the site, in the man one for its help
+        wait_pages = {target: wait_index(service, target) for target in ("html", "man")}
+        if wait_pages["html"] is not None:
+            pages[f"{WAIT_DIRECTORY}/index.rst"] = render_wait_index(wait_pages["html"], text)
         site = site_view(service, docs, view, example.strip("\n"), tables, tuple(sorted(pages)))
         tree.update(_site_files(site, pages, text))
         # How each structure converts to and from botocore's form (``_runtime.bind``).
         tree[f"{pkg}/members.json"] = dumps_stable(member_tables(service)).encode()
         # The command line's data: its command table and each command's help, as the text
         # the AWS CLI prints (so the command line needs no docutils).
-        tree[f"{pkg}/commands.json"] = dumps_stable(commands_data(service, tables)).encode()
+        tree[f"{pkg}/commands.json"] = dumps_stable(commands_data(service, tables, waiter_tables)).encode()
         for name, page_text in pages.items():
-            tree[f"{pkg}/reference/{name.removesuffix('.rst')}.txt"] = docs.help_text(page_text).encode("utf-8")
+            if name == f"{WAIT_DIRECTORY}/index.rst":
+                man = wait_pages["man"]
+                assert man is not None
+                from codegen.render.awscli.helptext import render_text  # (docutils)
+
+                page_text = render_text(render_wait_index(man, text))
+            else:
+                page_text = docs.help_text(page_text)
+            tree[f"{pkg}/reference/{name.removesuffix('.rst')}.txt"] = page_text.encode("utf-8")
         tree["pyproject.toml"] = python.get_template("package/pyproject.toml.j2").render(view=view).encode()
         tree.update({path: source.encode("utf-8") for path, source in formatting.result().items()})
     tree[f"{pkg}/py.typed"] = b""

@@ -16,6 +16,9 @@ SUMMARIES: dict[str, str] = {
     "list-training-jobs-for-hyper-parameter-tuning-job": "Gets a list of `TrainingJobSummary <https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_TrainingJobSummary.html>`__ objects that describe the training jobs that a hyperparameter tuning job launched.",
 }
 
+#: The ``wait`` subcommands, in the AWS CLI's order (none: no ``wait`` command).
+WAITERS: tuple[str, ...] = ()
+
 DIFFERENCES = """\
 Differences from the AWS CLI v1
 ===============================
@@ -47,8 +50,8 @@ for these commands, and prints the same output with the same exit status, except
   AWS_DATA_PATH do not replace it. The part of botocore's endpoints.json this service needs
   is cached in ~/.cache (or $XDG_CACHE_HOME).
 * Commands the AWS CLI replaces by hand-written ones with arguments of their own (such as
-  logs start-live-tail), or adds (cloudformation package and deploy, the wait commands), are
-  not offered; ssm start-session makes the call and prints its result instead of starting
+  logs start-live-tail), or adds (cloudformation package and deploy), are not offered; ssm
+  start-session makes the call and prints its result instead of starting
   session-manager-plugin.
 * --cli-input-json that is not a JSON object, or is nested too deeply to parse, fails with a
   message saying so (the AWS CLI prints Python's "'list' object has no attribute 'keys'" or
@@ -78,7 +81,12 @@ def page(command: str) -> str:
     """``{prog} <command> help``: the command's reference page as the AWS CLI's plain-text
     renderer prints it, shipped as ``reference/<command>.txt`` beside this module.
     """
+    reference = pathlib.Path(__file__).parent / "reference"
+    parent, _, waiter = command.partition(" ")
+    if WAITERS and parent == "wait" and (not waiter or waiter in WAITERS):
+        # ``wait help`` and ``wait <waiter> help``: ``reference/wait/``
+        return (reference / "wait" / f"{waiter or 'index'}.txt").read_text("utf-8")
     if command not in SUMMARIES:
         return ""
-    path = pathlib.Path(__file__).parent / "reference" / f"{command}.txt"
+    path = reference / f"{command}.txt"
     return path.read_text("utf-8")

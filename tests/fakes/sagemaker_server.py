@@ -22,6 +22,11 @@ mimics the service's observable behaviour for that one operation:
 Nothing sleeps; connections are HTTP/1.1 keep-alive; one thread per connection. Only
 127.0.0.1 is bound, on a free port chosen by the OS.
 
+It also answers ``DescribeTrainingJob`` for the ``wait training-job-completed-or-stopped``
+tests, from ``training_jobs`` (name -> ``TrainingJobStatus``), with the final status on the
+first call (the waiter polls every 120 s); an unknown name is the service's 400
+``ValidationException`` ("Requested resource not found").
+
 Test hooks on :class:`FakeSageMakerServer`: ``dataset`` (live, mutable), ``requests`` (count),
 ``request_log`` / ``last_request``, ``queue_response()`` (canned raw responses),
 ``extra_response_fields`` / ``extra_summary_fields`` / ``valid_statuses`` and
@@ -51,6 +56,7 @@ from typing import Any, Iterable, Mapping, Union
 TARGET_PREFIX = "SageMaker"
 OPERATION = "ListTrainingJobsForHyperParameterTuningJob"
 TARGET = f"{TARGET_PREFIX}.{OPERATION}"
+DESCRIBE_TRAINING_JOB = f"{TARGET_PREFIX}.DescribeTrainingJob"
 JSON_CONTENT_TYPE = "application/x-amz-json-1.1"
 
 TRAINING_JOB_STATUSES = ("InProgress", "Completed", "Failed", "Stopping", "Stopped", "Deleting")
@@ -601,6 +607,7 @@ class FakeSageMakerServer:
         self.valid_statuses: list[str] = list(TRAINING_JOB_STATUSES)
         self.ensure_ascii = False
         self.response_delay = 0.0
+        self.training_jobs: dict[str, str] = {}  # DescribeTrainingJob: name -> status
         self.request_log: list[RecordedRequest] = []
         self._canned: list[CannedResponse] = []
         self._lock = threading.Lock()
@@ -733,6 +740,8 @@ class FakeSageMakerServer:
         return json.dumps(payload, ensure_ascii=self.ensure_ascii).encode("utf-8")
 
     def _dispatch(self, request: RecordedRequest) -> dict[str, Any]:
+        if request.target == DESCRIBE_TRAINING_JOB:
+            return self._describe_training_job(request)
         if request.target != TARGET:
             raise unknown_operation()
         content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
@@ -753,3 +762,25 @@ class FakeSageMakerServer:
                 summary.update(copy.deepcopy(extra_summary))
         result.update(extra_response)
         return result
+
+    def _describe_training_job(self, request: RecordedRequest) -> dict[str, Any]:
+        params = request.json if isinstance(request.json, dict) else {}
+        name = params.get("TrainingJobName")
+        with self._lock:
+            status = self.training_jobs.get(name) if isinstance(name, str) else None
+        if status is None:
+            raise ServiceError(400, {"__type": "ValidationException", "message": "Requested resource not found."})
+        job: dict[str, Any] = {
+            "TrainingJobName": name,
+            "TrainingJobArn": f"arn:aws:sagemaker:us-east-1:123456789012:training-job/{name}",
+            "AlgorithmSpecification": {"TrainingInputMode": "File", "TrainingImage": "xgboost:1"},
+            "RoleArn": "arn:aws:iam::123456789012:role/sm",
+            "ResourceConfig": {"InstanceType": "ml.m5.large", "InstanceCount": 1, "VolumeSizeInGB": 10},
+            "StoppingCondition": {"MaxRuntimeInSeconds": 3600},
+            "CreationTime": _epoch(0),
+            "TrainingJobStatus": status,
+            "SecondaryStatus": status,
+        }
+        if status == "Failed":
+            job["FailureReason"] = "AlgorithmError: out of memory"
+        return job

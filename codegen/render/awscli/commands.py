@@ -29,11 +29,12 @@ from typing import Any, Iterable, Literal
 import attrs
 
 from codegen.ir import naming, queries
-from codegen.ir.nodes import Enum, ListOf, MapOf, Member, Operation, Scalar, Service, Shape, Structure
+from codegen.ir.nodes import Enum, ListOf, MapOf, Member, Operation, Scalar, Service, Shape, Structure, Waiter
 from codegen.render.awscli import customizations as aws
 from codegen.render.awscli.prose import OLD_LIST_CASES
 
-COMMANDS_FORMAT = 2
+# 3: ``waiters``, the ``wait`` subcommands, beside ``commands``.
+COMMANDS_FORMAT = 3
 
 Kind = Literal[
     "member",  # a request member
@@ -95,14 +96,25 @@ class CommandTable:
     hooks: tuple[str, ...] = ()  # the runtime's reproductions of awscli code for this command
     payload: str | None = None  # the output member ``outfile`` receives
 
+    waiter: Waiter | None = None  # the ``wait`` subcommand this table is of (None: the operation's)
+
     @property
     def command(self) -> str:
-        return self.operation.cli_name
+        """The command's name: the operation's, or the waiter's under ``wait``."""
+        return self.waiter.cli_name if self.waiter is not None else self.operation.cli_name
 
 
-def command_table(service: Service, operation: Operation) -> CommandTable:
+def command_table(service: Service, operation: Operation, waiter: Waiter | None = None) -> CommandTable:
+    """The argument table of ``aws <service> <operation>``, or, with ``waiter``, of ``aws
+    <service> wait <waiter>``: awscli builds that from the waiter's operation under the event
+    ``building-argument-table.wait.<waiter>``, so only the generic rules apply to it."""
     service_command = aws.service_command(service.service_name)
-    changes = aws.argument_changes(service_command, operation.cli_name, service.endpoint_prefix)
+    if waiter is None:
+        changes = aws.argument_changes(service_command, operation.cli_name, service.endpoint_prefix)
+        hooks = aws.runtime_hooks(service_command, operation.cli_name)
+    else:
+        changes = aws.argument_changes(aws.WAIT_COMMAND.name, waiter.cli_name, service.endpoint_prefix)
+        hooks = aws.waiter_runtime_hooks(service_command)
     table = _model_arguments(service, operation)
     payload = None
     if queries.has_streaming_output(service, operation):
@@ -127,8 +139,9 @@ def command_table(service: Service, operation: Operation) -> CommandTable:
         arguments,
         tokens,
         input_skeleton(service, operation.input),
-        aws.runtime_hooks(service_command, operation.cli_name),
+        hooks,
         payload,
+        waiter,
     )
 
 
@@ -139,6 +152,16 @@ def cli_commands(service: Service) -> tuple[CommandTable, ...]:
     changes = aws.command_changes(aws.service_command(service.service_name))
     left_out = {*changes.removed, *(c.name for c in changes.replaced if not c.model_arguments)}
     return tuple(command_table(service, op) for op in service.operations if op.cli_name not in left_out)
+
+
+def cli_waiters(service: Service) -> tuple[CommandTable, ...]:
+    """The argument table of each ``aws <service> wait <waiter>``, in awscli's order (the
+    waiters' names sorted, botocore's ``WaiterModel.waiter_names``)."""
+    operations = {op.name: op for op in service.operations}
+    return tuple(
+        command_table(service, operations[waiter.operation], waiter)
+        for waiter in sorted(service.waiters, key=lambda w: w.name)
+    )
 
 
 def _model_arguments(service: Service, operation: Operation) -> dict[str, CommandArgument]:
@@ -355,27 +378,43 @@ class _Descriptors:
 # --- commands.json ---------------------------------------------------------------------------
 
 
-def commands_data(service: Service, tables: Iterable[CommandTable]) -> dict[str, Any]:
-    """``<package>/commands.json``: the command table the generated CLI parses with."""
+def commands_data(
+    service: Service, tables: Iterable[CommandTable], waiters: Iterable[CommandTable] = ()
+) -> dict[str, Any]:
+    """``<package>/commands.json``: the command table the generated CLI parses with; the
+    ``wait`` subcommands under ``waiters``, each its operation's entry plus the waiter's model
+    name (the runtime asks ``client.get_waiter`` for ``xform_name`` of it, as awscli's
+    ``WaiterCaller`` does)."""
     descriptors = _Descriptors(service)
-    commands: dict[str, Any] = {}
-    for table in tables:
-        entry: dict[str, Any] = {
-            "name": table.operation.name,
-            "method": naming.botocore_method_name(table.operation.name),
-            "arguments": [_argument_data(service, table, argument, descriptors) for argument in table.arguments],
-            "paging_tokens": list(table.paging_tokens) if table.operation.paginator else None,
-            "input_skeleton": table.input_skeleton,
-            "deprecated": table.operation.deprecated,
-        }
-        if table.hooks:
-            entry["hooks"] = list(table.hooks)
-        commands[table.command] = entry
-    data = {"format": COMMANDS_FORMAT, "commands": commands, "shapes": descriptors.shapes}
+    commands = {table.command: _command_data(service, table, descriptors) for table in tables}
+    data: dict[str, Any] = {"format": COMMANDS_FORMAT, "commands": commands}
+    wait: dict[str, Any] = {}
+    for table in waiters:
+        assert table.waiter is not None
+        entry = _command_data(service, table, descriptors)
+        entry["waiter"] = table.waiter.name
+        wait[table.command] = entry
+    if wait:
+        data["waiters"] = wait
+    data["shapes"] = descriptors.shapes
     legacy = aws.LEGACY_ENDPOINTS.get(aws.service_command(service.service_name))
     if legacy:
         data["endpoints"] = dict(legacy)  # where awscli sends requests without --endpoint-url
     return data
+
+
+def _command_data(service: Service, table: CommandTable, descriptors: _Descriptors) -> dict[str, Any]:
+    entry: dict[str, Any] = {
+        "name": table.operation.name,
+        "method": naming.botocore_method_name(table.operation.name),
+        "arguments": [_argument_data(service, table, argument, descriptors) for argument in table.arguments],
+        "paging_tokens": list(table.paging_tokens) if table.operation.paginator else None,
+        "input_skeleton": table.input_skeleton,
+        "deprecated": table.operation.deprecated,
+    }
+    if table.hooks:
+        entry["hooks"] = list(table.hooks)
+    return entry
 
 
 def _argument_data(

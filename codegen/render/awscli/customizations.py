@@ -1520,6 +1520,16 @@ RUNTIME_HOOKS: Final[tuple[tuple[str, str, tuple[str, ...]], ...]] = (
 )
 
 
+# The hooks above that reach ``aws <service> wait <waiter>`` too (awscli 1.46.3): a waiter's
+# events are ``*.wait.<waiter>`` (waiters.py builds a ServiceOperation with parent ``wait``), so
+# only what awscli registers on every client of the service applies: s3errormsg.py's
+# ``after-call.s3``. dynamodb.py's ``calling-command.dynamodb.*`` does not (nor does a waiter
+# paginate).
+WAITER_RUNTIME_HOOKS: Final[Mapping[str, tuple[str, ...]]] = MappingProxyType(
+    {"s3api": ("s3-error-message",)}
+)
+
+
 def runtime_hooks(service_command: str, operation_command: str) -> tuple[str, ...]:
     """The runtime hooks of ``aws <service_command> <operation_command>``, in order."""
     return tuple(
@@ -1528,6 +1538,11 @@ def runtime_hooks(service_command: str, operation_command: str) -> tuple[str, ..
         if service == service_command and operation in ("*", operation_command)
         for hook in hooks
     )
+
+
+def waiter_runtime_hooks(service_command: str) -> tuple[str, ...]:
+    """The runtime hooks of every ``aws <service_command> wait <waiter>``."""
+    return WAITER_RUNTIME_HOOKS.get(service_command, ())
 
 
 # =============================================================================================

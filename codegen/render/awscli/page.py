@@ -22,14 +22,19 @@ import attrs
 import jinja2
 
 from codegen.ir import queries
-from codegen.ir.nodes import Enum, ListOf, Member, Service, Shape, Structure
+from codegen.ir.nodes import Enum, ListOf, Member, Service, Shape, Structure, Waiter
 from codegen.render.awscli import customizations as aws
 from codegen.render.awscli.bcdoc import codeblock, description_note, note
-from codegen.render.awscli.commands import CommandArgument, CommandTable, cli_commands
+from codegen.render.awscli.commands import CommandArgument, CommandTable, cli_commands, cli_waiters
 from codegen.render.awscli.prose import (
     OLD_LIST_CASES,
     RECURSIVE_MEMBER,
     TAGGED_UNION_NOTE,
+    WAIT_DESCRIPTION,
+    WAITER_OPERATION,
+    WAITER_PATH,
+    WAITER_POLLING,
+    WAITER_SUCCESS,
 )
 from codegen.render.awscli.syntax import (
     json_syntax,
@@ -42,6 +47,9 @@ from codegen.render.docs import CONVERTERS, Docs
 from codegen.render.environment import text_environment
 
 PAGE_TEMPLATE = "docs/operation.rst.j2"
+WAIT_INDEX_TEMPLATE = "docs/wait-index.rst.j2"
+# Where the ``wait`` pages go among the reference pages: ``wait/index.rst``, ``wait/<waiter>.rst``.
+WAIT_DIRECTORY = aws.WAIT_COMMAND.name
 
 # Model HTML and an indentation -> (converted text, the link targets it defines).
 ConvertCli = Callable[[str, int], "tuple[str, tuple[tuple[str, str], ...]]"]
@@ -79,9 +87,9 @@ class OptionDoc:
 
 @attrs.frozen
 class Page:
-    file_name: str  # ``<command>.rst``
+    file_name: str  # ``<command>.rst`` (a waiter's: ``wait/<waiter>.rst``)
     service: str  # the CLI's service command
-    command: str  # the CLI's operation command
+    command: str  # the CLI's operation command (a waiter's: its name under ``wait``)
     # notes of the AWS CLI's customizations: its handlers of the command's own
     # ``doc-description`` event run before the generic one, so they come before "Description"
     title_notes: tuple[str, ...]
@@ -95,6 +103,33 @@ class Page:
     output: tuple[MemberDoc, ...] | None  # None: the operation returns nothing
     output_text: str | None  # a customization's text in place of the Output section's members
     link_targets: tuple[tuple[str, str], ...]
+    parent: str | None = None  # ``wait`` for a waiter's page
+
+    @property
+    def lineage(self) -> tuple[str, ...]:
+        """The commands above this one, below ``aws`` (the breadcrumbs)."""
+        return (self.service,) if self.parent is None else (self.service, self.parent)
+
+    @property
+    def label(self) -> str:
+        return " ".join(("aws", *self.lineage, self.command))
+
+
+def waiter_description(waiter: Waiter, operation_command: str) -> str:
+    """``WaiterStateDocBuilder.build_waiter_state_description``: the waiter's own description,
+    or one made of its first success acceptor and its operation; then how it polls."""
+    description = waiter.description
+    if not description:
+        description = "Wait until "
+        for acceptor in waiter.acceptors:
+            if acceptor.state == "success":
+                success = WAITER_SUCCESS[acceptor.matcher]
+                if acceptor.matcher in ("path", "pathAny", "pathAll"):
+                    success = WAITER_PATH % acceptor.argument + success
+                description += success % (acceptor.expected,)
+                break
+        description += WAITER_OPERATION % operation_command
+    return description + WAITER_POLLING % (waiter.delay, waiter.max_attempts)
 
 
 def build_page(service: Service, table: CommandTable, convert: ConvertCli) -> Page:
@@ -209,16 +244,23 @@ class _PageBuilder:
         return text
 
     def build(self) -> Page:
-        service, operation = self.service, self.operation
-        changes = aws.page_changes(self.table.service_command, self.table.command)
+        service, operation, waiter = self.service, self.operation, self.table.waiter
+        if waiter is None:
+            changes = aws.page_changes(self.table.service_command, self.table.command)
+        else:
+            # (a waiter's page events are ``doc-*.<service>.wait.<waiter>``: no command's
+            # page changes reach it, and WaiterStateCommand drops the output shape)
+            changes = aws.PageChanges(self.table.service_command, self.table.command, no_output=True)
         title_notes = tuple(description_note(html) for html in changes.description_notes)
-        description = self.doc(operation.documentation, 0)
+        documentation = operation.documentation if waiter is None else waiter_description(waiter, operation.cli_name)
+        description = self.doc(documentation, 0)
         entries = list(documented_entries(self.table.arguments))
         synopsis = tuple(_synopsis_entry(argument, names) for argument, names in entries)
         options = tuple(
             self.option(argument, " | ".join(f"``{name}``" for name in names)) for argument, names in entries
         )
-        output_shape = queries.structure_of(service, operation.output)
+        # (WaiterStateCommand drops the output shape: its members' docs are never converted)
+        output_shape = queries.structure_of(service, operation.output) if waiter is None else None
         output = None
         if output_shape is not None and output_shape.members:
             output = tuple(
@@ -232,7 +274,7 @@ class _PageBuilder:
             output = None
         paginator = operation.paginator
         return Page(
-            file_name=f"{self.table.command}.rst",
+            file_name=f"{self.table.command}.rst" if waiter is None else f"{WAIT_DIRECTORY}/{self.table.command}.rst",
             service=aws.service_command(service.service_name),
             command=self.table.command,
             title_notes=title_notes,
@@ -250,6 +292,7 @@ class _PageBuilder:
             output=output,
             output_text=changes.output_text,
             link_targets=tuple(self.hrefs.items()),
+            parent=None if waiter is None else aws.WAIT_COMMAND.name,
         )
 
     def option(self, argument: CommandArgument, names: str) -> OptionDoc:
@@ -331,10 +374,39 @@ class _PageBuilder:
         return tuple(examples)
 
 
+@attrs.frozen
+class WaitIndex:
+    """The ``wait`` command's page (``WaitCommand``'s help: ``BasicHelp`` with
+    ``WaiterCommandDocHandler``): its description and the waiters, for the ``html`` target
+    (a toctree) or the ``man`` one (a bullet list, what ``wait help`` renders)."""
+
+    service: str
+    waiters: tuple[str, ...]
+    description: str = WAIT_DESCRIPTION
+    target: str = "html"
+
+
+def wait_index(service: Service, target: str = "html") -> WaitIndex | None:
+    """The ``wait`` page of ``service`` (None: no waiters, no ``wait`` command)."""
+    if not service.waiters:
+        return None
+    names = tuple(table.command for table in cli_waiters(service))
+    return WaitIndex(aws.service_command(service.service_name), names, target=target)
+
+
+def render_wait_index(index: WaitIndex, environment: jinja2.Environment) -> str:
+    return environment.get_template(WAIT_INDEX_TEMPLATE).render(page=index)
+
+
 def reference_pages(service: Service, docs: Docs | None = None) -> dict[str, str]:
-    """``<command>.rst`` -> the AWS CLI v1 reference page of each operation of ``service``
-    (converting with ``docs``, or with conversions of their own)."""
+    """``<command>.rst`` -> the AWS CLI v1 reference page of each operation of ``service``,
+    then ``wait/index.rst`` and ``wait/<waiter>.rst`` for its waiters (converting with
+    ``docs``, or with conversions of their own)."""
     docs = docs or Docs(Conversions(CONVERTERS))
     environment = text_environment()
-    pages = (build_page(service, table, docs.cli) for table in cli_commands(service))
-    return {page.file_name: render_page(page, environment) for page in pages}
+    tables = (*cli_commands(service), *cli_waiters(service))
+    pages = {page.file_name: render_page(page, environment) for page in (build_page(service, t, docs.cli) for t in tables)}
+    index = wait_index(service)
+    if index is not None:
+        pages[f"{WAIT_DIRECTORY}/index.rst"] = render_wait_index(index, environment)
+    return pages

@@ -31,3 +31,24 @@ OLD_LIST_CASES = frozenset(
         ("elastic-load-balancing", "register-instances-with-load-balancer", "instances"),
     }
 )
+
+# customizations/waiters.py (awscli 1.46.3): the ``wait`` command's description
+# (``WaitCommand.DESCRIPTION``) and each waiter's (``WaiterStateDocBuilder``: the model's
+# description, or "Wait until" + the first success acceptor + the operation; then the polling).
+WAIT_DESCRIPTION = (
+    "Wait until a particular condition is satisfied. Each subcommand polls an API until the "
+    "listed requirement is met."
+)
+WAITER_SUCCESS = {
+    "error": "%s is thrown ",
+    "path": "%s ",
+    "pathAll": "%s for all elements ",
+    "pathAny": "%s for any element ",
+    "status": "%s response is received ",
+}
+WAITER_PATH = "JMESPath query %s returns "
+WAITER_OPERATION = "when polling with ``%s``."
+WAITER_POLLING = (
+    " It will poll every %s seconds until a successful state has been reached. This will exit "
+    "with a return code of 255 after %s failed checks."
+)

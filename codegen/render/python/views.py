@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import attrs
 
+from codegen.render.awscli.customizations import WAIT_COMMAND
+from codegen.render.awscli.prose import WAIT_DESCRIPTION
 from codegen.ir import naming, queries
 from codegen.ir.nodes import EnumValue, ListOf, Operation, Service, Structure
 from codegen.release import DEFAULT_VERSION, REQUIRES_PYTHON, Release, classifiers
@@ -131,6 +133,7 @@ class PackageView:
     needs: dict[str, frozenset[str]]
     help_summaries: dict[str, str]  # CLI command -> the first sentence of its description
     waiters: tuple[WaiterView, ...] = ()  # ``python.waiters``
+    wait_commands: tuple[str, ...] = ()  # the CLI's ``wait`` subcommands, in its order
 
 
 # What each module's template always uses besides what its views need: standard-library,
@@ -250,8 +253,12 @@ def package_view(service: Service, docs: Docs, release: Release | None = None) -
             # The asynchronous waiters raise the synchronous module's error classes.
             "aio/waiters": waiter_needs,
         },
-        help_summaries={op.cli_name: docs.first_sentence(op.documentation) for op in service.operations},
+        help_summaries={
+            **{op.cli_name: docs.first_sentence(op.documentation) for op in service.operations},
+            **({WAIT_COMMAND.name: docs.first_sentence(WAIT_DESCRIPTION)} if service.waiters else {}),
+        },
         waiters=waiters,
+        wait_commands=tuple(w.cli_name for w in sorted(service.waiters, key=lambda w: w.name)),
     )
 
 

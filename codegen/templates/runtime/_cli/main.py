@@ -1,5 +1,7 @@
 """The command line's entry points and dispatch: global options, the command's options from
-its table, the call (paginated or not, or a skeleton), the output, the errors.
+its table, the call (paginated or not, or a skeleton), the output, the errors; ``wait
+<waiter>`` (the AWS CLI's ``wait`` commands) takes its operation's options and runs botocore's
+waiter.
 
 ``<distribution> <command> [options]`` (or ``python -m <package>``) takes what
 ``aws <service> <command>`` takes and prints the same bytes with the same exit status; it
@@ -31,15 +33,17 @@ from .session import PACKAGE, Invocation
 from .table import (
     USAGE,
     Call,
+    Command,
     Option,
     Parser,
     argument_table,
     check_boolean_pairs,
     commands,
+    waiters,
 )
 from .values import check_starting_token, check_utf8, merge_input_json, paramfile
 
-__all__ = ["main", "run", "commands"]
+__all__ = ["main", "run", "commands", "waiters"]
 
 
 class _Version(argparse.Action):
@@ -77,17 +81,33 @@ def _global_parser() -> Parser:
     parser.add_argument("--cli-connect-timeout", dest="connect_timeout")
     parser.add_argument("--v2-debug", action="store_true", dest="v2_debug")
     parser.add_argument("--version", action=_Version)
-    parser.add_argument("command", choices=[*commands(), "help"])
+    parser.add_argument("command", choices=[*_command_names(), "help"])
     return parser
+
+
+WAIT = "wait"
+
+
+def _command_names() -> list[str]:
+    """The commands in the AWS CLI's order: the operations', then ``wait`` when the service
+    has waiters (``add_waiters`` sets it last)."""
+    return list(dict.fromkeys([*commands(), *([WAIT] if waiters() else [])]))
 
 
 # --- the command -------------------------------------------------------------------------
 
 
 def run_command(
-    invocation: Invocation, name: str, args: list[str], cleanup: contextlib.ExitStack
+    invocation: Invocation,
+    name: str,
+    args: list[str],
+    cleanup: contextlib.ExitStack,
+    command: Command | None = None,
 ) -> int:
-    command = commands()[name]
+    """``name`` with ``args``: an operation's command, or (``command`` given) ``wait
+    <waiter>``, which parses as its operation's command does and then waits."""
+    if command is None:
+        command = commands()[name]
     table, shadowed = argument_table(command)
     if "--cli-input-json" in args or _skeleton_waives_required(args):
         for option in table.values():
@@ -120,7 +140,10 @@ def run_command(
         if not paginate:
             _check_no_paging_options(parsed, shadowed)
             table.update(shadowed)
-    call = Call(command, paginate and command.paging_tokens is not None)
+    call = Call(
+        command,
+        paginate and command.paging_tokens is not None and command.waiter is None,
+    )
     hooks = _hooks(call)
     check_boolean_pairs(table, parsed)
     for hook in hooks:
@@ -154,6 +177,8 @@ def run_command(
 
     client = invocation.client()
     call.attach(client)
+    if command.waiter is not None:
+        return _wait(client, command.waiter, params)
     if call.paginate:
         config = params.get("PaginationConfig")
         if isinstance(config, dict):
@@ -164,6 +189,41 @@ def run_command(
         return display(invocation, command.name, pages, True, cleanup)
     response = getattr(client, command.method)(**params)
     return display(invocation, command.name, response, False, cleanup)
+
+
+def _wait(client: typing.Any, waiter: str, params: dict[str, typing.Any]) -> int:
+    """awscli's ``WaiterCaller``: botocore's waiter, asked for by ``xform_name`` of the
+    waiter's name, with the parameters as they are (a ``PaginationConfig`` from the paging
+    options included: botocore refuses it, as it does for the AWS CLI). Nothing is printed; a
+    ``WaiterError`` is reported as any error is (exit status 255)."""
+    from botocore import xform_name
+
+    client.get_waiter(xform_name(waiter)).wait(**params)
+    return 0
+
+
+def run_wait(
+    invocation: Invocation, args: list[str], cleanup: contextlib.ExitStack
+) -> int:
+    """``wait [<waiter> [options]]``, as awscli's ``WaitCommand`` (a ``BasicCommand``) parses
+    it: ``help`` alone is its page; the waiter is a positional choice (another name is
+    argparse's invalid choice, exit status 2); without one, the AWS CLI's error."""
+    if args == ["help"]:
+        return show_help(WAIT)
+    parser = Parser()
+    parser.add_argument("subcommand", choices=list(waiters()), nargs="?")
+    parsed, remaining = parser.parse_known_args(args)
+    if parsed.subcommand is None:
+        if remaining:
+            raise ValueError("Unknown options: %s" % ",".join(remaining))
+        raise ValueError(
+            f"usage: {PROG} [options] <command> <subcommand> [parameters]\n"
+            f"{PROG}: error: too few arguments"
+        )
+    name = parsed.subcommand
+    return run_command(
+        invocation, f"{WAIT} {name}", remaining, cleanup, waiters()[name]
+    )
 
 
 def _hooks(call: Call) -> list[typing.Any]:
@@ -229,11 +289,11 @@ def _check_no_paging_options(
 
 
 def show_help(command: str | None = None) -> int:
-    """The reference page of ``command`` (the commands, without one) and the differences from
-    the AWS CLI."""
+    """The reference page of ``command`` (the commands, without one; ``wait`` and ``wait
+    <waiter>`` too) and the differences from the AWS CLI."""
     from .. import _help
 
-    page = _help.page(command) if command else _help.overview(PROG, list(commands()))
+    page = _help.page(command) if command else _help.overview(PROG, _command_names())
     sys.stdout.write(
         page.rstrip("\n") + "\n\n" + _help.DIFFERENCES.replace("{prog}", PROG)
     )
@@ -245,7 +305,10 @@ def _help_requested(args: list[str]) -> str | None | bool:
     """``--help`` anywhere: the command it asks about (None for the overview); False if absent."""
     if "--help" not in args:
         return False
-    for arg in args:
+    for position, arg in enumerate(args):
+        if arg == WAIT and waiters():
+            after = [a for a in args[position + 1 :] if a in waiters()]
+            return f"{WAIT} {after[0]}" if after else WAIT
         if arg in commands():
             return arg
     return None
@@ -279,6 +342,8 @@ def _run_command_line(args: list[str]) -> int:
             if parsed.command == "help":
                 return show_help(None)
             _legacy_endpoint(invocation)
+            if parsed.command == WAIT and waiters():
+                return run_wait(invocation, remaining, cleanup)
             return run_command(invocation, parsed.command, remaining, cleanup)
         except UnknownArgumentError as error:
             sys.stderr.write("usage: %s\n" % (USAGE % {"prog": PROG}))

@@ -25,8 +25,8 @@ import typing
 from .._about import PROG
 from .values import PAGE_TYPES, PARSE_TYPES
 
-# The ``format`` of commands.json this module reads.
-COMMANDS_FORMAT = 2
+# The ``format`` of commands.json this module reads (3: the ``wait`` subcommands, ``waiters``).
+COMMANDS_FORMAT = 3
 
 USAGE = (
     "%(prog)s [options] <command> [parameters]\n"
@@ -63,6 +63,7 @@ class Command(typing.NamedTuple):
     hooks: tuple[
         str, ...
     ] = ()  # the AWS CLI's code customizations of it (``custom.HOOKS``)
+    waiter: str | None = None  # a ``wait`` subcommand: the waiter's model name
 
 
 def _data() -> typing.Any:
@@ -77,6 +78,7 @@ def _data() -> typing.Any:
 
 class Table(typing.NamedTuple):
     commands: dict[str, Command]
+    waiters: dict[str, Command]  # the ``wait`` subcommands, by name
     shapes: dict[str, typing.Any]  # type descriptors of complex shapes, by name
     endpoints: dict[
         str, str
@@ -88,28 +90,37 @@ def loaded() -> Table:
     """The command table shipped beside the package (``commands.json``): plain data reads
     faster than it imports as code, and keeps this module the same for any service."""
     data = _data()
-    table = {
-        command: Command(
-            name=entry["name"],
-            method=entry["method"],
-            arguments=tuple(entry["arguments"]),
-            paging_tokens=(
-                None
-                if entry["paging_tokens"] is None
-                else tuple(entry["paging_tokens"])
-            ),
-            input_skeleton=entry["input_skeleton"],
-            deprecated=entry["deprecated"],
-            hooks=tuple(entry.get("hooks", ())),
-        )
-        for command, entry in data["commands"].items()
-    }
-    return Table(table, data["shapes"], data.get("endpoints", {}))
+    return Table(
+        {name: _command(entry) for name, entry in data["commands"].items()},
+        {name: _command(entry) for name, entry in data.get("waiters", {}).items()},
+        data["shapes"],
+        data.get("endpoints", {}),
+    )
+
+
+def _command(entry: Entry) -> Command:
+    return Command(
+        name=entry["name"],
+        method=entry["method"],
+        arguments=tuple(entry["arguments"]),
+        paging_tokens=(
+            None if entry["paging_tokens"] is None else tuple(entry["paging_tokens"])
+        ),
+        input_skeleton=entry["input_skeleton"],
+        deprecated=entry["deprecated"],
+        hooks=tuple(entry.get("hooks", ())),
+        waiter=entry.get("waiter"),
+    )
 
 
 def commands() -> dict[str, Command]:
     """The commands, by name (``loaded.cache_clear()`` reads the file again)."""
     return loaded().commands
+
+
+def waiters() -> dict[str, Command]:
+    """The ``wait`` subcommands, by name, in the AWS CLI's order (none: no ``wait``)."""
+    return loaded().waiters
 
 
 def shapes() -> dict[str, typing.Any]:
