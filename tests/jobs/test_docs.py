@@ -36,6 +36,13 @@ def test_waiters_and_the_stubber_have_pages_of_their_own(tmp_path: Path) -> None
     async_html = (tmp_path / "html" / "async.html").read_text(encoding="utf-8")
     for anchor in ("Client.get_waiter", "Client.waiter_names", waiter.class_name, f"{waiter.class_name}.wait"):
         assert f'id="typed_docs.aio.{anchor}"' in async_html, anchor
+    # Each operation's async method and paginator are on the operation's page, so the async
+    # page does not grow with the service (whole SageMaker's was 1.6 MB).
+    operation_html = (tmp_path / "html" / "operations" / "describe-training-job.html").read_text(encoding="utf-8")
+    assert 'id="typed_docs.aio.Client.describe_training_job"' in operation_html
+    paged_html = (tmp_path / "html" / "operations" / "list-training-jobs-for-hyper-parameter-tuning-job.html").read_text(encoding="utf-8")
+    assert 'id="typed_docs.aio.ListTrainingJobsForHyperParameterTuningJobPaginator"' in paged_html
+    assert 'id="typed_docs.aio.Client.paginate_list_training_jobs_for_hyper_parameter_tuning_job"' in paged_html
     async_text = (tmp_path / "out" / "docs" / "async.rst").read_text(encoding="utf-8")
     assert "   .. py:method:: wait(request=None, *, delay=None, max_attempts=None, **members)\n      :async:\n" in async_text
     assert f":py:exc:`typed_docs.{waiter.error_class_name}`" in async_text
