@@ -112,7 +112,10 @@ def _render_service(
         for table in tables:
             page = build_page(service, table, docs.cli)
             pages[page.file_name] = render_page(page, text)
+        # The help texts (docutils parses each whole page) on other cores, meanwhile the site.
+        help_texts = docs.start_help_texts(list(pages.values()), workers)
         site = site_view(service, docs, view, example.strip("\n"), tables, tuple(sorted(pages)))
+        help_texts()
         tree.update(_site_files(site, pages, text))
         # How each structure converts to and from botocore's form (``_runtime.bind``).
         tree[f"{pkg}/members.json"] = dumps_stable(member_tables(service)).encode()
