@@ -17,6 +17,7 @@ import multiprocessing
 import os
 import subprocess
 import tempfile
+import types
 import typing
 from pathlib import Path
 from typing import Mapping, NamedTuple
@@ -173,6 +174,10 @@ class FormatPack:
                 found[text] = formatted
         return found
 
+    def has_pieces(self) -> bool:
+        """Whether the cache holds pieces for this unit (loading them, once)."""
+        return bool(self._load())
+
     def remember(self, pieces: Mapping[str, str]) -> None:
         """Pieces this run used: what ``flush`` will keep."""
         self._used.update(pieces)
@@ -194,12 +199,52 @@ def same_program(source: str, formatted: str) -> bool:
     if formatted == source:
         return True
     try:
+        # The same byte code, constants and names (line numbers aside) is the same program;
+        # compiling costs far less than building and dumping two syntax trees.
+        if _code_key(_compile(source)) == _code_key(_compile(formatted)):
+            return True
         if ast.dump(ast.parse(source)) == ast.dump(ast.parse(formatted)):
             return True
         black.assert_equivalent(source, formatted)
     except Exception:  # SyntaxError, black's ASTSafetyError, anything a bad entry provokes
         return False
     return True
+
+
+def _compile(text: str) -> types.CodeType:
+    return compile(text, "<piece>", "exec", dont_inherit=True, optimize=0)
+
+
+def _code_key(code: types.CodeType) -> tuple[object, ...]:
+    """What a code object does, without where its lines are: its byte code, exception table,
+    names, flags and constants (nested code objects alike)."""
+    return (
+        code.co_code,
+        getattr(code, "co_exceptiontable", b""),
+        code.co_name,
+        getattr(code, "co_qualname", code.co_name),
+        code.co_names,
+        code.co_varnames,
+        code.co_freevars,
+        code.co_cellvars,
+        code.co_argcount,
+        code.co_posonlyargcount,
+        code.co_kwonlyargcount,
+        code.co_flags,
+        tuple(_constant_key(constant) for constant in code.co_consts),
+    )
+
+
+def _constant_key(constant: object) -> object:
+    """A constant by its type and exact value (``1``, ``True`` and ``1.0`` are equal in
+    Python, and ``0.0`` and ``-0.0``; not here)."""
+    if isinstance(constant, types.CodeType):
+        return ("code", _code_key(constant))
+    if isinstance(constant, tuple):
+        return ("tuple", tuple(_constant_key(item) for item in constant))
+    if isinstance(constant, frozenset):
+        return ("frozenset", frozenset(_constant_key(item) for item in constant))
+    return (type(constant).__qualname__, repr(constant))
 
 
 def format_sources(
@@ -233,6 +278,28 @@ class Formatting:
         formatter_key(formatter)  # an unknown formatter is refused here
         self._cache = cache
         self._pieces: dict[str, list[Piece]] = {}
+        self._pool: concurrent.futures.ProcessPoolExecutor | None = None
+        self._batches: list[concurrent.futures.Future[list[str]]] = []
+        self._modules: dict[str, concurrent.futures.Future[_Prepared]] = {}
+        self._formatter = formatter
+        workers = workers or os.cpu_count() or 1
+        size = sum(map(len, sources.values()))
+        if formatter == "black" and cache and cache.has_pieces() and workers > 1 and size >= _POOL_THRESHOLD:
+            # An update: most pieces are in the cache, and cutting the modules into pieces
+            # (parsing them) is most of the work. Each module is cut, looked up and its new
+            # pieces formatted in a worker, while the caller goes on.
+            token = len(_FOR_WORKERS)
+            _FOR_WORKERS[token] = (sources, cache)
+            self._token = token
+            self._pool = concurrent.futures.ProcessPoolExecutor(workers, mp_context=fork_context())
+            self._modules = {
+                path: self._pool.submit(_prepare_module, token, path)
+                for path in sorted(sources, key=lambda p: len(sources[p]), reverse=True)
+            }
+            self._wanted: set[str] = set()
+            self._done: dict[str, str] = {}
+            self._missing: list[str] = []
+            return
         for path, source in sources.items():
             try:
                 if formatter == "black":
@@ -247,9 +314,6 @@ class Formatting:
         self._done = cache.lookup(wanted) if cache else {}
         # Largest first, so the cores stay busy to the end.
         self._missing = sorted(wanted - set(self._done), key=len, reverse=True)
-        self._pool: concurrent.futures.ProcessPoolExecutor | None = None
-        self._batches: list[concurrent.futures.Future[list[str]]] = []
-        workers = workers or os.cpu_count() or 1
         big = sum(map(len, self._missing)) >= _POOL_THRESHOLD
         if formatter == "black" and workers > 1 and len(self._missing) > 1 and big:
             context = fork_context()
@@ -258,7 +322,6 @@ class Formatting:
                 self._pool.submit(_format_batch, self._missing[i : i + _BATCH])
                 for i in range(0, len(self._missing), _BATCH)
             ]
-        self._formatter = formatter
 
     def __enter__(self) -> Formatting:
         return self
@@ -266,9 +329,13 @@ class Formatting:
     def __exit__(self, *exc_info: object) -> None:
         if self._pool is not None:
             self._pool.shutdown(wait=True, cancel_futures=True)
+        if self._modules:
+            _FOR_WORKERS.pop(self._token, None)
 
     def result(self) -> dict[str, str]:
         """The formatted sources, by path."""
+        if self._modules:
+            return self._prepared_result()
         progress = Progress("formatting", len(self._missing), "pieces")
         try:
             formatted = self._collect(progress)
@@ -283,6 +350,26 @@ class Formatting:
         if self._cache:
             self._cache.remember({text: self._done[text] for text in self._wanted})
         return {path: _join(pieces, self._done) for path, pieces in self._pieces.items()}
+
+    def _prepared_result(self) -> dict[str, str]:
+        progress = Progress("formatting", len(self._modules), "modules")
+        try:
+            for path, job in self._modules.items():
+                try:
+                    pieces, formatted, error = job.result()
+                except black.parsing.InvalidInput as exc:
+                    raise CodegenError(path, f"generated code does not parse: {exc}") from None
+                if error is not None:
+                    raise CodegenError(path, f"generated code does not parse: {error}")
+                self._pieces[path] = pieces
+                self._done.update(formatted)
+                progress.advance()
+        finally:
+            progress.close()
+        self._wanted = {piece.text for pieces in self._pieces.values() for piece in pieces}
+        if self._cache:
+            self._cache.remember({text: self._done[text] for text in self._wanted})
+        return {path: _join(self._pieces[path], self._done) for path in self._modules}
 
     def _collect(self, progress: Progress) -> dict[str, str]:
         if self._formatter == "ruff":
@@ -309,6 +396,27 @@ def fork_context() -> multiprocessing.context.BaseContext:
 
 # Pieces sent to a worker at a time: few enough to share the work out evenly.
 _BATCH = 8
+
+
+# (pieces, the formatted text of each, a syntax error) of one module, from a worker.
+_Prepared = tuple[list[Piece], dict[str, str], "str | None"]
+# What forked workers find here instead of unpickling it: (sources, cache) by token.
+_FOR_WORKERS: dict[int, tuple[Mapping[str, str], FormatPack]] = {}
+
+
+def _prepare_module(token: int, path: str) -> _Prepared:
+    """One module cut into pieces, each taken from the cache (checked) or formatted."""
+    sources, cache = _FOR_WORKERS[token]
+    try:
+        pieces = split_module(sources[path])
+    except SyntaxError as exc:
+        return [], {}, str(exc)
+    texts = list(dict.fromkeys(piece.text for piece in pieces))
+    formatted = cache.lookup(texts)
+    for text in texts:
+        if text not in formatted:
+            formatted[text] = _format_chunk(text)
+    return pieces, formatted, None
 
 
 def _format_batch(chunks: list[str]) -> list[str]:

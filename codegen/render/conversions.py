@@ -62,13 +62,15 @@ class Conversions:
         if workers <= 1 or len(todo) < _MIN_PARALLEL:
             return lambda: None
         import concurrent.futures
-
-        from codegen.format import fork_context
+        import multiprocessing
 
         # The workers are forked: they find the converter here rather than unpickle it.
         token = len(_FOR_WORKERS)
         _FOR_WORKERS[token] = self._converters[kind]
-        pool = concurrent.futures.ProcessPoolExecutor(workers, mp_context=fork_context())
+        # Forked, as codegen.format's workers (not imported here: the cache entry is named by
+        # the source of what this module imports).
+        fork = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
+        pool = concurrent.futures.ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context(fork))
         batches = [todo[i : i + _BATCH] for i in range(0, len(todo), _BATCH)]
         futures = [pool.submit(_convert_batch, token, batch) for batch in batches]
 
