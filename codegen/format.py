@@ -323,6 +323,12 @@ class Formatting:
                 for i in range(0, len(self._missing), _BATCH)
             ]
 
+    @property
+    def pool(self) -> concurrent.futures.ProcessPoolExecutor | None:
+        """The worker processes formatting (None when formatting in this process), which
+        other work may be given to as well."""
+        return self._pool
+
     def __enter__(self) -> Formatting:
         return self
 

@@ -52,27 +52,40 @@ class Conversions:
         self._asked[key] = result
         return result
 
-    def start(self, kind: str, calls: list[tuple[Any, ...]], workers: int | None) -> Callable[[], None]:
-        """Begin the conversions ``kind`` of ``calls`` (argument tuples) not known yet on
-        ``workers`` forked processes (default: every core); the returned function waits for
-        them. Later calls then find them known; what is asked, and so what is saved, is as if
-        they were converted one by one. Few or on one core, nothing is started."""
+    def start(
+        self, kind: str, calls: list[tuple[Any, ...]], workers: int | None, pool: Any = None
+    ) -> Callable[[], None]:
+        """Begin the conversions ``kind`` of ``calls`` (argument tuples) not known yet on other
+        processes: ``pool`` (an executor already running, e.g. the formatter's; it is left
+        running) or ``workers`` forked ones (default: every core); the returned function
+        waits for them. Later calls then find them known; what is asked, and so what is saved,
+        is as if they were converted one by one. Few or on one core, nothing is started."""
         todo = list(dict.fromkeys(a for a in calls if (kind, *a) not in self._known))
         workers = workers or os.cpu_count() or 1
         if workers <= 1 or len(todo) < _MIN_PARALLEL:
             return lambda: None
         import concurrent.futures
         import multiprocessing
+        import pickle
 
-        # The workers are forked: they find the converter here rather than unpickle it.
-        token = len(_FOR_WORKERS)
-        _FOR_WORKERS[token] = self._converters[kind]
-        # Forked, as codegen.format's workers (not imported here: the cache entry is named by
-        # the source of what this module imports).
-        fork = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
-        pool = concurrent.futures.ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context(fork))
+        converter = self._converters[kind]
         batches = [todo[i : i + _BATCH] for i in range(0, len(todo), _BATCH)]
-        futures = [pool.submit(_convert_batch, token, batch) for batch in batches]
+        token = None
+        try:
+            pickle.dumps(converter)  # a module's function: the pool's workers import it by name
+        except (pickle.PicklingError, AttributeError, TypeError):
+            pool = None
+        if pool is not None:
+            futures = [pool.submit(_convert_with, converter, batch) for batch in batches]
+            owned = None
+        else:
+            # Forked, as codegen.format's workers (not imported here: the cache entry is named
+            # by the source of what this module imports); they find the converter here.
+            token = len(_FOR_WORKERS)
+            _FOR_WORKERS[token] = converter
+            fork = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
+            owned = concurrent.futures.ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context(fork))
+            futures = [owned.submit(_convert_batch, token, batch) for batch in batches]
 
         def finish() -> None:
             try:
@@ -80,8 +93,9 @@ class Conversions:
                     for arguments, result in zip(batch, future.result()):
                         self._known[(kind, *arguments)] = result
             finally:
-                pool.shutdown(wait=True, cancel_futures=True)
-                _FOR_WORKERS.pop(token, None)
+                if owned is not None:
+                    owned.shutdown(wait=True, cancel_futures=True)
+                    _FOR_WORKERS.pop(token, None)
 
         return finish
 
@@ -98,6 +112,10 @@ _BATCH = 4
 
 
 _FOR_WORKERS: dict[int, Converter] = {}
+
+
+def _convert_with(converter: Converter, batch: list[tuple[Any, ...]]) -> list[Any]:
+    return [converter(*arguments) for arguments in batch]
 
 
 def _convert_batch(token: int, batch: list[tuple[Any, ...]]) -> list[Any]:

@@ -113,7 +113,9 @@ def _render_service(
             page = build_page(service, table, docs.cli)
             pages[page.file_name] = render_page(page, text)
         # The help texts (docutils parses each whole page) on other cores, meanwhile the site.
-        help_texts = docs.start_help_texts(list(pages.values()), workers)
+        # On the formatter's workers when it has them: more processes would only hold more
+        # memory on the same cores.
+        help_texts = docs.start_help_texts(list(pages.values()), workers, formatting.pool)
         site = site_view(service, docs, view, example.strip("\n"), tables, tuple(sorted(pages)))
         help_texts()
         tree.update(_site_files(site, pages, text))
