@@ -140,7 +140,10 @@ def _key(args: argparse.Namespace) -> tuple[str, Path]:
         root = pyproject.parent
         parts += ["config", str(pyproject), content]
         if templates is None:
-            import tomllib  # noqa: PLC0415 - Python 3.11+; on 3.10 the full run decides
+            if sys.version_info >= (3, 11):
+                import tomllib
+            else:  # pragma: no cover - Python 3.10
+                import tomli as tomllib
 
             table = tomllib.loads(content.decode("utf-8")).get("tool", {}).get("codegen")
             configured = table.get("templates") if isinstance(table, dict) else None
