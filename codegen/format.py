@@ -280,7 +280,7 @@ class Formatting:
         self._pieces: dict[str, list[Piece]] = {}
         self._pool: concurrent.futures.ProcessPoolExecutor | None = None
         self._batches: list[concurrent.futures.Future[list[str]]] = []
-        self._modules: dict[str, concurrent.futures.Future[_Prepared]] = {}
+        self._preparing: _Preparing | None = None
         self._formatter = formatter
         workers = workers or os.cpu_count() or 1
         size = sum(map(len, sources.values()))
@@ -288,14 +288,7 @@ class Formatting:
             # An update: most pieces are in the cache, and cutting the modules into pieces
             # (parsing them) is most of the work. Each module is cut, looked up and its new
             # pieces formatted in a worker, while the caller goes on.
-            token = len(_FOR_WORKERS)
-            _FOR_WORKERS[token] = (sources, cache)
-            self._token = token
-            self._pool = concurrent.futures.ProcessPoolExecutor(workers, mp_context=fork_context())
-            self._modules = {
-                path: self._pool.submit(_prepare_module, token, path)
-                for path in sorted(sources, key=lambda p: len(sources[p]), reverse=True)
-            }
+            self._preparing = _Preparing(sources, cache, workers)
             self._wanted: set[str] = set()
             self._done: dict[str, str] = {}
             self._missing: list[str] = []
@@ -335,13 +328,13 @@ class Formatting:
     def __exit__(self, *exc_info: object) -> None:
         if self._pool is not None:
             self._pool.shutdown(wait=True, cancel_futures=True)
-        if self._modules:
-            _FOR_WORKERS.pop(self._token, None)
+        if self._preparing is not None:
+            self._preparing.close()
 
     def result(self) -> dict[str, str]:
         """The formatted sources, by path."""
-        if self._modules:
-            return self._prepared_result()
+        if self._preparing is not None:
+            return self._prepared_result(self._preparing)
         progress = Progress("formatting", len(self._missing), "pieces")
         try:
             formatted = self._collect(progress)
@@ -357,25 +350,16 @@ class Formatting:
             self._cache.remember({text: self._done[text] for text in self._wanted})
         return {path: _join(pieces, self._done) for path, pieces in self._pieces.items()}
 
-    def _prepared_result(self) -> dict[str, str]:
-        progress = Progress("formatting", len(self._modules), "modules")
-        try:
-            for path, job in self._modules.items():
-                try:
-                    pieces, formatted, error = job.result()
-                except black.parsing.InvalidInput as exc:
-                    raise CodegenError(path, f"generated code does not parse: {exc}") from None
-                if error is not None:
-                    raise CodegenError(path, f"generated code does not parse: {error}")
-                self._pieces[path] = pieces
-                self._done.update(formatted)
-                progress.advance()
-        finally:
-            progress.close()
+    def _prepared_result(self, preparing: _Preparing) -> dict[str, str]:
+        for path, (pieces, formatted, error) in preparing.results().items():
+            if error is not None:
+                raise CodegenError(path, f"generated code does not parse: {error}")
+            self._pieces[path] = pieces
+            self._done.update(formatted)
         self._wanted = {piece.text for pieces in self._pieces.values() for piece in pieces}
         if self._cache:
             self._cache.remember({text: self._done[text] for text in self._wanted})
-        return {path: _join(self._pieces[path], self._done) for path in self._modules}
+        return {path: _join(self._pieces[path], self._done) for path in preparing.paths}
 
     def _collect(self, progress: Progress) -> dict[str, str]:
         if self._formatter == "ruff":
@@ -404,24 +388,80 @@ def fork_context() -> multiprocessing.context.BaseContext:
 _BATCH = 8
 
 
-# (pieces, the formatted text of each, a syntax error) of one module, from a worker.
+# (pieces, the formatted text of each, why it does not parse) of one module, from a worker.
 _Prepared = tuple[list[Piece], dict[str, str], "str | None"]
-# What forked workers find here instead of unpickling it: (sources, cache) by token.
-_FOR_WORKERS: dict[int, tuple[Mapping[str, str], FormatPack]] = {}
 
 
-def _prepare_module(token: int, path: str) -> _Prepared:
-    """One module cut into pieces, each taken from the cache (checked) or formatted."""
-    sources, cache = _FOR_WORKERS[token]
+class _Preparing:
+    """Modules cut into pieces, looked up in the cache (checked) and their new pieces
+    formatted, in forked processes: a process each core, the modules shared out largest
+    first. The processes get the sources and the cache as they are at the fork (nothing is
+    pickled on the way there); each sends its modules' results back through a pipe."""
+
+    def __init__(self, sources: Mapping[str, str], cache: FormatPack, workers: int) -> None:
+        self.paths = list(sources)
+        context = fork_context()
+        shares: list[list[str]] = [[] for _ in range(workers)]
+        loads = [0] * workers
+        for path in sorted(sources, key=lambda p: (-len(sources[p]), p)):
+            least = loads.index(min(loads))
+            shares[least].append(path)
+            loads[least] += len(sources[path])
+        self._workers = []
+        for share in shares:
+            if share:
+                receiving, sending = context.Pipe(duplex=False)
+                process = context.Process(target=_prepare_modules, args=(sources, cache, share, sending), daemon=True)
+                process.start()
+                sending.close()
+                self._workers.append((process, receiving))
+
+    def results(self) -> dict[str, _Prepared]:
+        done: dict[str, _Prepared] = {}
+        for process, receiving in self._workers:
+            try:
+                outcome = receiving.recv()
+            except EOFError:
+                raise RuntimeError(f"a formatting process ended with exit status {process.exitcode}") from None
+            finally:
+                receiving.close()
+            process.join()
+            if isinstance(outcome, str):
+                raise RuntimeError(f"a formatting process failed: {outcome}")
+            done.update(outcome)
+        return done
+
+    def close(self) -> None:
+        for process, receiving in self._workers:
+            if process.is_alive():
+                process.terminate()
+            process.join()
+            receiving.close()
+
+
+def _prepare_modules(sources: Mapping[str, str], cache: FormatPack, paths: list[str], sending: typing.Any) -> None:
     try:
-        pieces = split_module(sources[path])
+        outcome: dict[str, _Prepared] | str = {path: _prepare_module(sources[path], cache) for path in paths}
+    except Exception as exc:  # a bug: reported by the parent, which raises it
+        outcome = f"{type(exc).__name__}: {exc}"
+    sending.send(outcome)
+    sending.close()
+
+
+def _prepare_module(source: str, cache: FormatPack) -> _Prepared:
+    """One module cut into pieces, each taken from the cache (checked) or formatted."""
+    try:
+        pieces = split_module(source)
     except SyntaxError as exc:
         return [], {}, str(exc)
     texts = list(dict.fromkeys(piece.text for piece in pieces))
     formatted = cache.lookup(texts)
-    for text in texts:
-        if text not in formatted:
-            formatted[text] = _format_chunk(text)
+    try:
+        for text in texts:
+            if text not in formatted:
+                formatted[text] = _format_chunk(text)
+    except black.parsing.InvalidInput as exc:
+        return [], {}, str(exc)
     return pieces, formatted, None
 
 

@@ -69,23 +69,20 @@ class Conversions:
         import pickle
 
         converter = self._converters[kind]
-        batches = [todo[i : i + _BATCH] for i in range(0, len(todo), _BATCH)]
-        token = None
         try:
-            pickle.dumps(converter)  # a module's function: the pool's workers import it by name
+            pickle.dumps(converter)  # a module's function: the workers look it up by name
         except (pickle.PicklingError, AttributeError, TypeError):
-            pool = None
-        if pool is not None:
-            futures = [pool.submit(_convert_with, converter, batch) for batch in batches]
-            owned = None
-        else:
+            return lambda: None
+        batches = [todo[i : i + _BATCH] for i in range(0, len(todo), _BATCH)]
+        owned = None
+        if pool is None:
             # Forked, as codegen.format's workers (not imported here: the cache entry is named
-            # by the source of what this module imports); they find the converter here.
-            token = len(_FOR_WORKERS)
-            _FOR_WORKERS[token] = converter
+            # by the source of what this module imports).
             fork = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
-            owned = concurrent.futures.ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context(fork))
-            futures = [owned.submit(_convert_batch, token, batch) for batch in batches]
+            pool = owned = concurrent.futures.ProcessPoolExecutor(
+                workers, mp_context=multiprocessing.get_context(fork)
+            )
+        futures = [pool.submit(_convert_with, converter, batch) for batch in batches]
 
         def finish() -> None:
             try:
@@ -95,7 +92,6 @@ class Conversions:
             finally:
                 if owned is not None:
                     owned.shutdown(wait=True, cancel_futures=True)
-                    _FOR_WORKERS.pop(token, None)
 
         return finish
 
@@ -111,15 +107,7 @@ _MIN_PARALLEL = 16
 _BATCH = 4
 
 
-_FOR_WORKERS: dict[int, Converter] = {}
-
-
 def _convert_with(converter: Converter, batch: list[tuple[Any, ...]]) -> list[Any]:
-    return [converter(*arguments) for arguments in batch]
-
-
-def _convert_batch(token: int, batch: list[tuple[Any, ...]]) -> list[Any]:
-    converter = _FOR_WORKERS[token]
     return [converter(*arguments) for arguments in batch]
 
 
