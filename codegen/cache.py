@@ -10,7 +10,9 @@ What is kept, one JSON entry per ``kind/name.json``:
 - ``format/``: a service's formatted code pieces (``codegen.format``), by the formatter;
 - ``conversions/``: a service's documentation conversions (``codegen.render.conversions``),
   by the converter;
-- ``outputs/``: what each output directory was last generated from (``codegen.generate``).
+- ``outputs/``: what each output directory was last generated from (``codegen.generate``);
+- ``stamps/``: the digest of all a run read and of the output it left, by output directory
+  (``codegen.stamp``: a run with nothing to do ends before importing the pipeline).
 
 Nothing from it is trusted without checking:
 
@@ -40,9 +42,7 @@ import stat
 import tempfile
 import time
 from pathlib import Path
-from typing import Any
-
-import attrs
+from typing import Any, NamedTuple
 
 from codegen.errors import CodegenError
 from codegen.safeio import FileRefused, read_regular
@@ -55,7 +55,7 @@ FORMAT = 2
 _MAGIC = b"botocore-codegen cache %d\n" % FORMAT
 # No entry is larger than this (a whole service's formatted pieces are a few MB).
 ENTRY_LIMIT = 256 << 20
-KINDS = ("format", "conversions", "outputs")
+KINDS = ("format", "conversions", "outputs", "stamps")
 _STRAY_AGE = 3600.0
 _HEX = "0123456789abcdef"
 
@@ -92,8 +92,7 @@ def digest(*parts: str | bytes) -> str:
     return h.hexdigest()
 
 
-@attrs.frozen
-class CacheInfo:
+class CacheInfo(NamedTuple):
     root: Path
     entries: dict[str, int]  # kind -> number of entries
     sizes: dict[str, int]  # kind -> bytes

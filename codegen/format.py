@@ -17,6 +17,7 @@ import multiprocessing
 import os
 import subprocess
 import tempfile
+import types
 import typing
 from pathlib import Path
 from typing import Mapping, NamedTuple
@@ -173,6 +174,10 @@ class FormatPack:
                 found[text] = formatted
         return found
 
+    def has_pieces(self) -> bool:
+        """Whether the cache holds pieces for this unit (loading them, once)."""
+        return bool(self._load())
+
     def remember(self, pieces: Mapping[str, str]) -> None:
         """Pieces this run used: what ``flush`` will keep."""
         self._used.update(pieces)
@@ -186,14 +191,60 @@ class FormatPack:
 
 def same_program(source: str, formatted: str) -> bool:
     """Whether ``formatted`` is ``source`` laid out differently: the same syntax tree, or, where
-    the formatter reindented docstrings, what black's own safety check accepts."""
+    the formatter reindented docstrings, what black's own safety check accepts.
+
+    Most pieces come out of black as they went in (the templates write black's layout): the
+    same text is the same program, with no parse. (A piece's text parsed when its module was
+    split, and the written module is then the text that was rendered.)"""
+    if formatted == source:
+        return True
     try:
+        # The same byte code, constants and names (line numbers aside) is the same program;
+        # compiling costs far less than building and dumping two syntax trees.
+        if _code_key(_compile(source)) == _code_key(_compile(formatted)):
+            return True
         if ast.dump(ast.parse(source)) == ast.dump(ast.parse(formatted)):
             return True
         black.assert_equivalent(source, formatted)
     except Exception:  # SyntaxError, black's ASTSafetyError, anything a bad entry provokes
         return False
     return True
+
+
+def _compile(text: str) -> types.CodeType:
+    return compile(text, "<piece>", "exec", dont_inherit=True, optimize=0)
+
+
+def _code_key(code: types.CodeType) -> tuple[object, ...]:
+    """What a code object does, without where its lines are: its byte code, exception table,
+    names, flags and constants (nested code objects alike)."""
+    return (
+        code.co_code,
+        getattr(code, "co_exceptiontable", b""),
+        code.co_name,
+        getattr(code, "co_qualname", code.co_name),
+        code.co_names,
+        code.co_varnames,
+        code.co_freevars,
+        code.co_cellvars,
+        code.co_argcount,
+        code.co_posonlyargcount,
+        code.co_kwonlyargcount,
+        code.co_flags,
+        tuple(_constant_key(constant) for constant in code.co_consts),
+    )
+
+
+def _constant_key(constant: object) -> object:
+    """A constant by its type and exact value (``1``, ``True`` and ``1.0`` are equal in
+    Python, and ``0.0`` and ``-0.0``; not here)."""
+    if isinstance(constant, types.CodeType):
+        return ("code", _code_key(constant))
+    if isinstance(constant, tuple):
+        return ("tuple", tuple(_constant_key(item) for item in constant))
+    if isinstance(constant, frozenset):
+        return ("frozenset", frozenset(_constant_key(item) for item in constant))
+    return (type(constant).__qualname__, repr(constant))
 
 
 def format_sources(
@@ -227,6 +278,21 @@ class Formatting:
         formatter_key(formatter)  # an unknown formatter is refused here
         self._cache = cache
         self._pieces: dict[str, list[Piece]] = {}
+        self._pool: concurrent.futures.ProcessPoolExecutor | None = None
+        self._batches: list[concurrent.futures.Future[list[str]]] = []
+        self._preparing: _Preparing | None = None
+        self._formatter = formatter
+        workers = workers or os.cpu_count() or 1
+        size = sum(map(len, sources.values()))
+        if formatter == "black" and cache and cache.has_pieces() and workers > 1 and size >= _POOL_THRESHOLD:
+            # An update: most pieces are in the cache, and cutting the modules into pieces
+            # (parsing them) is most of the work. Each module is cut, looked up and its new
+            # pieces formatted in a worker, while the caller goes on.
+            self._preparing = _Preparing(sources, cache, workers)
+            self._wanted: set[str] = set()
+            self._done: dict[str, str] = {}
+            self._missing: list[str] = []
+            return
         for path, source in sources.items():
             try:
                 if formatter == "black":
@@ -241,9 +307,6 @@ class Formatting:
         self._done = cache.lookup(wanted) if cache else {}
         # Largest first, so the cores stay busy to the end.
         self._missing = sorted(wanted - set(self._done), key=len, reverse=True)
-        self._pool: concurrent.futures.ProcessPoolExecutor | None = None
-        self._batches: list[concurrent.futures.Future[list[str]]] = []
-        workers = workers or os.cpu_count() or 1
         big = sum(map(len, self._missing)) >= _POOL_THRESHOLD
         if formatter == "black" and workers > 1 and len(self._missing) > 1 and big:
             context = fork_context()
@@ -252,7 +315,12 @@ class Formatting:
                 self._pool.submit(_format_batch, self._missing[i : i + _BATCH])
                 for i in range(0, len(self._missing), _BATCH)
             ]
-        self._formatter = formatter
+
+    @property
+    def pool(self) -> concurrent.futures.ProcessPoolExecutor | None:
+        """The worker processes formatting (None when formatting in this process), which
+        other work may be given to as well."""
+        return self._pool
 
     def __enter__(self) -> Formatting:
         return self
@@ -260,9 +328,13 @@ class Formatting:
     def __exit__(self, *exc_info: object) -> None:
         if self._pool is not None:
             self._pool.shutdown(wait=True, cancel_futures=True)
+        if self._preparing is not None:
+            self._preparing.close()
 
     def result(self) -> dict[str, str]:
         """The formatted sources, by path."""
+        if self._preparing is not None:
+            return self._prepared_result(self._preparing)
         progress = Progress("formatting", len(self._missing), "pieces")
         try:
             formatted = self._collect(progress)
@@ -277,6 +349,17 @@ class Formatting:
         if self._cache:
             self._cache.remember({text: self._done[text] for text in self._wanted})
         return {path: _join(pieces, self._done) for path, pieces in self._pieces.items()}
+
+    def _prepared_result(self, preparing: _Preparing) -> dict[str, str]:
+        for path, (pieces, formatted, error) in preparing.results().items():
+            if error is not None:
+                raise CodegenError(path, f"generated code does not parse: {error}")
+            self._pieces[path] = pieces
+            self._done.update(formatted)
+        self._wanted = {piece.text for pieces in self._pieces.values() for piece in pieces}
+        if self._cache:
+            self._cache.remember({text: self._done[text] for text in self._wanted})
+        return {path: _join(self._pieces[path], self._done) for path in preparing.paths}
 
     def _collect(self, progress: Progress) -> dict[str, str]:
         if self._formatter == "ruff":
@@ -303,6 +386,83 @@ def fork_context() -> multiprocessing.context.BaseContext:
 
 # Pieces sent to a worker at a time: few enough to share the work out evenly.
 _BATCH = 8
+
+
+# (pieces, the formatted text of each, why it does not parse) of one module, from a worker.
+_Prepared = tuple[list[Piece], dict[str, str], "str | None"]
+
+
+class _Preparing:
+    """Modules cut into pieces, looked up in the cache (checked) and their new pieces
+    formatted, in forked processes: a process each core, the modules shared out largest
+    first. The processes get the sources and the cache as they are at the fork (nothing is
+    pickled on the way there); each sends its modules' results back through a pipe."""
+
+    def __init__(self, sources: Mapping[str, str], cache: FormatPack, workers: int) -> None:
+        self.paths = list(sources)
+        context = fork_context()
+        shares: list[list[str]] = [[] for _ in range(workers)]
+        loads = [0] * workers
+        for path in sorted(sources, key=lambda p: (-len(sources[p]), p)):
+            least = loads.index(min(loads))
+            shares[least].append(path)
+            loads[least] += len(sources[path])
+        self._workers = []
+        for share in shares:
+            if share:
+                receiving, sending = context.Pipe(duplex=False)
+                process = context.Process(target=_prepare_modules, args=(sources, cache, share, sending), daemon=True)
+                process.start()
+                sending.close()
+                self._workers.append((process, receiving))
+
+    def results(self) -> dict[str, _Prepared]:
+        done: dict[str, _Prepared] = {}
+        for process, receiving in self._workers:
+            try:
+                outcome = receiving.recv()
+            except EOFError:
+                raise RuntimeError(f"a formatting process ended with exit status {process.exitcode}") from None
+            finally:
+                receiving.close()
+            process.join()
+            if isinstance(outcome, str):
+                raise RuntimeError(f"a formatting process failed: {outcome}")
+            done.update(outcome)
+        return done
+
+    def close(self) -> None:
+        for process, receiving in self._workers:
+            if process.is_alive():
+                process.terminate()
+            process.join()
+            receiving.close()
+
+
+def _prepare_modules(sources: Mapping[str, str], cache: FormatPack, paths: list[str], sending: typing.Any) -> None:
+    try:
+        outcome: dict[str, _Prepared] | str = {path: _prepare_module(sources[path], cache) for path in paths}
+    except Exception as exc:  # a bug: reported by the parent, which raises it
+        outcome = f"{type(exc).__name__}: {exc}"
+    sending.send(outcome)
+    sending.close()
+
+
+def _prepare_module(source: str, cache: FormatPack) -> _Prepared:
+    """One module cut into pieces, each taken from the cache (checked) or formatted."""
+    try:
+        pieces = split_module(source)
+    except SyntaxError as exc:
+        return [], {}, str(exc)
+    texts = list(dict.fromkeys(piece.text for piece in pieces))
+    formatted = cache.lookup(texts)
+    try:
+        for text in texts:
+            if text not in formatted:
+                formatted[text] = _format_chunk(text)
+    except black.parsing.InvalidInput as exc:
+        return [], {}, str(exc)
+    return pieces, formatted, None
 
 
 def _format_batch(chunks: list[str]) -> list[str]:

@@ -221,3 +221,27 @@ def test_doc_conversions_are_remembered_across_runs_by_converter(
     entry.write_bytes(b"\x00not json")
     assert generate_tree(SPECS, "typed_sagemaker", tmp_path) == expected
     assert len(conversions.load(Cache(tmp_path), entry.stem)) > 10
+
+
+def test_an_update_prepared_in_workers_gives_the_same_tree(tmp_path: Path, expected, monkeypatch) -> None:
+    """With pieces in the cache, modules are cut, looked up and formatted in workers
+    (``Formatting._prepared_result``); the tree is the same, and a poisoned piece is still
+    refused there."""
+    import codegen.format
+
+    generate_tree(SPECS, "typed_sagemaker", tmp_path)
+    monkeypatch.setattr(codegen.format, "_POOL_THRESHOLD", 1)
+    assert generate_tree(SPECS, "typed_sagemaker", tmp_path) == expected
+    (pack,) = _entries(tmp_path, "format")
+    payload = "\nimport os\nos.system('touch /tmp/pwned')\n"
+    _rewrite_body(pack, lambda data: {"pieces": {k: v + payload for k, v in data["pieces"].items()}})
+    assert generate_tree(SPECS, "typed_sagemaker", tmp_path) == expected
+
+
+def test_same_program_by_byte_code_is_exact_about_constants() -> None:
+    assert same_program("x = (1,)\n", "x = (\n    1,\n)\n")
+    assert same_program("x = 'a'\n", 'x = "a"\n')
+    assert not same_program("x = (1,)\n", "x = (True,)\n")
+    assert not same_program("x = 0.0\n", "x = -0.0\n")
+    assert not same_program("def f():\n    return 1\n", "def g():\n    return 1\n")
+    assert not same_program("try:\n    f()\nexcept A:\n    pass\n", "try:\n    f()\nexcept B:\n    pass\n")

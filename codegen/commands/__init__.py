@@ -13,11 +13,11 @@ exit 1 with a one-line summary, or the traceback when ``CODEGEN_DEBUG`` is set.
 from __future__ import annotations
 
 import argparse
+import importlib
 import os
 import sys
 from typing import Callable, Sequence
 
-from codegen.commands import cache, changes, docs, generate, sync
 from codegen.errors import CodegenError, one_line
 
 EXIT_BAD_INPUT = 2
@@ -30,39 +30,52 @@ Command = tuple[
     Callable[[argparse.Namespace], int],  # runs it: the exit status
     str,  # its help
 ]
-COMMANDS: dict[str, Command] = {
-    "sync": (sync.add_arguments, sync.run, "pin a slice of the botocore model into the spec directory"),
-    "generate": (generate.add_arguments, generate.run, "render the package from the spec directory"),
-    "diff": (
-        changes.add_diff_arguments,
-        changes.run_diff,
-        "report the API changes between two spec directories",
-    ),
+# name -> (module of codegen.commands, its function adding the arguments, its function running
+# the command, help). A command's module is imported only when that command runs: importing
+# them all (botocore, black, Jinja, docutils) would cost more than a run with nothing to do.
+_TABLE: dict[str, tuple[str, str, str, str]] = {
+    "sync": ("sync", "add_arguments", "run", "pin a slice of the botocore model into the spec directory"),
+    "generate": ("generate", "add_arguments", "run", "render the package from the spec directory"),
+    "diff": ("changes", "add_diff_arguments", "run_diff", "report the API changes between two spec directories"),
     "update": (
-        changes.add_update_arguments,
-        changes.run_update,
+        "changes",
+        "add_update_arguments",
+        "run_update",
         "re-pin specs/ from botocore, regenerate, report the changes, add a CHANGELOG entry",
     ),
-    "cache": (cache.add_arguments, cache.run, "show or empty the generator's cache"),
-    "docs": (docs.add_arguments, docs.run, "build the HTML documentation site from generated/docs"),
+    "cache": ("cache", "add_arguments", "run", "show or empty the generator's cache"),
+    "docs": ("docs", "add_arguments", "run", "build the HTML documentation site from generated/docs"),
 }
 
 
-def _parser() -> argparse.ArgumentParser:
+def command(name: str) -> Command:
+    """The command ``name``: its module is imported now."""
+    module_name, add_name, run_name, help_text = _TABLE[name]
+    module = importlib.import_module(f"{__name__}.{module_name}")
+    return getattr(module, add_name), getattr(module, run_name), help_text
+
+
+def _parser(argv: Sequence[str]) -> argparse.ArgumentParser:
+    """The parser; only the command ``argv`` names (its first word that is a command) gets
+    its arguments, so only that command's module is imported."""
+    chosen = next((word for word in argv if word in _TABLE), None)
     parser = argparse.ArgumentParser(
         prog="codegen", description="Generate a typed SDK from botocore's service model."
     )
     commands = parser.add_subparsers(dest="command", required=True)
-    for name, (add_arguments, _, help_text) in COMMANDS.items():
-        add_arguments(commands.add_parser(name, help=help_text))
+    for name, (_, _, _, help_text) in _TABLE.items():
+        subparser = commands.add_parser(name, help=help_text)
+        if name == chosen:
+            command(name)[0](subparser)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run a command; report a failure on one line of stderr, never as a traceback."""
-    args = _parser().parse_args(argv)
+    words = list(sys.argv[1:] if argv is None else argv)
+    args = _parser(words).parse_args(words)
     try:
-        return COMMANDS[args.command][1](args)
+        return command(args.command)[1](args)
     except CodegenError as exc:
         print(f"codegen: error: {exc.one_line()}", file=sys.stderr)
         return EXIT_BAD_INPUT

@@ -8,16 +8,19 @@ import os
 import sys
 from pathlib import Path
 
-from codegen.cache import Cache, default_cache_dir
-from codegen.config import load_config
+from typing import TYPE_CHECKING
+
+from codegen import stamp
 from codegen.errors import CodegenError
-from codegen.format import FORMATTERS
-from codegen.pipeline import generate
-from codegen.render.templates import Overrides, load_overrides
-from codegen.reuse import OutputRecord
-from codegen.spec.store import manifest_services
-from codegen.write import Tree, diff_tree, read_tree, write_tree
-from codegen.write.lock import output_lock
+
+if TYPE_CHECKING:
+    from codegen.render.templates import Overrides
+    from codegen.write import Tree
+
+# What this module imports at its top is kept to the standard library and codegen's light
+# modules: a run with nothing to do (``codegen.stamp``) must not pay for importing botocore,
+# black, Jinja or docutils. The pipeline is imported once there is work.
+FORMATTERS = ("black", "ruff")  # codegen.format.FORMATTERS (tests/test_formatters.py checks)
 
 # Not 1, which is kept for codegen's own bugs: a CI script can tell "out of date" from "broken".
 EXIT_OUT_OF_DATE = 3
@@ -58,6 +61,17 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    fast = stamp.Attempt.of(args) if stamp.applies(args) else None
+    if fast is not None and fast.up_to_date():
+        print(f"{fast.output}: {fast.files} files, already up to date")
+        return 0
+    from codegen.cache import Cache, default_cache_dir
+    from codegen.config import load_config
+    from codegen.pipeline import generate
+    from codegen.reuse import OutputRecord
+    from codegen.spec.store import manifest_services
+    from codegen.write import read_tree, write_tree
+
     needs_config = not (args.spec_dir and args.output and args.package)
     # Given all three, codegen reads no configuration: an ad hoc run gets the defaults.
     config = load_config() if needs_config else None
@@ -86,6 +100,8 @@ def run(args: argparse.Namespace) -> int:
         changed = write_tree(output, generated.tree, force=args.force)
         if record:
             record.save(generated)
+        if fast is not None and cache is not None:
+            fast.save(cache, generated.tree)
     finally:
         if cache and cache.wrote:
             cache.prune()
@@ -95,6 +111,8 @@ def run(args: argparse.Namespace) -> int:
 
 def _overrides(option: Path | None, configured: Path | None) -> Overrides | None:
     """The template overrides of ``--templates``, else of ``[tool.codegen] templates``."""
+    from codegen.render.templates import load_overrides
+
     if option is not None:
         return load_overrides(option, "--templates")
     return load_overrides(configured, "[tool.codegen] templates") if configured else None
@@ -102,6 +120,9 @@ def _overrides(option: Path | None, configured: Path | None) -> Overrides | None
 
 def _check(spec_dir: Path, output: Path, tree: Tree) -> int:
     """``--check``: exit 1 with a diff when ``output`` is not what generation gives."""
+    from codegen.write import diff_tree
+    from codegen.write.lock import output_lock
+
     if output.parent.is_dir():
         with output_lock(output, shared=True):
             diff = diff_tree(output, tree, label=output.name, kind="package")

@@ -18,6 +18,7 @@ from __future__ import annotations
 import ast
 import functools
 import importlib.util
+import os
 import sys
 from pathlib import Path
 from typing import Any, Callable, Mapping
@@ -51,10 +52,63 @@ class Conversions:
         self._asked[key] = result
         return result
 
+    def start(
+        self, kind: str, calls: list[tuple[Any, ...]], workers: int | None, pool: Any = None
+    ) -> Callable[[], None]:
+        """Begin the conversions ``kind`` of ``calls`` (argument tuples) not known yet on other
+        processes: ``pool`` (an executor already running, e.g. the formatter's; it is left
+        running) or ``workers`` forked ones (default: every core); the returned function
+        waits for them. Later calls then find them known; what is asked, and so what is saved,
+        is as if they were converted one by one. Few or on one core, nothing is started."""
+        todo = list(dict.fromkeys(a for a in calls if (kind, *a) not in self._known))
+        workers = workers or os.cpu_count() or 1
+        if workers <= 1 or len(todo) < _MIN_PARALLEL:
+            return lambda: None
+        import concurrent.futures
+        import multiprocessing
+        import pickle
+
+        converter = self._converters[kind]
+        try:
+            pickle.dumps(converter)  # a module's function: the workers look it up by name
+        except (pickle.PicklingError, AttributeError, TypeError):
+            return lambda: None
+        batches = [todo[i : i + _BATCH] for i in range(0, len(todo), _BATCH)]
+        owned = None
+        if pool is None:
+            # Forked, as codegen.format's workers (not imported here: the cache entry is named
+            # by the source of what this module imports).
+            fork = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
+            pool = owned = concurrent.futures.ProcessPoolExecutor(
+                workers, mp_context=multiprocessing.get_context(fork)
+            )
+        futures = [pool.submit(_convert_with, converter, batch) for batch in batches]
+
+        def finish() -> None:
+            try:
+                for batch, future in zip(batches, futures):
+                    for arguments, result in zip(batch, future.result()):
+                        self._known[(kind, *arguments)] = result
+            finally:
+                if owned is not None:
+                    owned.shutdown(wait=True, cancel_futures=True)
+
+        return finish
+
     def save(self) -> None:
         """Keep the conversions this render asked for, if they differ from what was loaded."""
         if self._cache is not None and self._asked.keys() != self._loaded.keys():
             self._cache.write("conversions", self._entry, [[list(k), v] for k, v in self._asked.items()])
+
+
+# Below this many conversions a pool costs more than it saves; a batch is what a worker gets
+# at a time (a whole service's reference pages take some 30 ms each).
+_MIN_PARALLEL = 16
+_BATCH = 4
+
+
+def _convert_with(converter: Converter, batch: list[tuple[Any, ...]]) -> list[Any]:
+    return [converter(*arguments) for arguments in batch]
 
 
 def load(cache: Cache, entry: str) -> dict[tuple[Any, ...], Any]:

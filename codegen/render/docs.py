@@ -9,6 +9,7 @@ the reference pages) and keeps them across runs.
 from __future__ import annotations
 
 import re
+from typing import Any, Callable
 
 from botocore.docs.bcdoc.restdoc import ReSTDocument
 
@@ -90,6 +91,11 @@ class Docs:
         """A reference page as the AWS CLI's help text (``help_page_text``)."""
         result: str = self._convert("help", page)
         return result
+
+    def start_help_texts(self, pages: list[str], workers: int | None, pool: Any = None) -> Callable[[], None]:
+        """Begin ``help_text`` of every page on other processes (``Conversions.start``: on
+        ``pool`` if given); the returned function waits for them."""
+        return self._convert.start("help", [(page,) for page in pages], workers, pool)
 
     def cli(self, html: str, level: int) -> tuple[str, tuple[tuple[str, str], ...]]:
         """As the AWS CLI converts it at indentation ``level`` (``bcdoc.convert``)."""

@@ -114,9 +114,14 @@ def _render_service(
             pages[page.file_name] = render_page(page, text)
         # ``wait``'s own page: in the html layout for the site, in the man one for its help
         wait_pages = {target: wait_index(service, target) for target in ("html", "man")}
+        # The help texts (docutils parses each whole page) on other cores, meanwhile the site.
+        # On the formatter's workers when it has them: more processes would only hold more
+        # memory on the same cores. (``wait``'s help is its man layout, rendered below.)
+        help_texts = docs.start_help_texts(list(pages.values()), workers, formatting.pool)
         if wait_pages["html"] is not None:
             pages[f"{WAIT_DIRECTORY}/index.rst"] = render_wait_index(wait_pages["html"], text)
         site = site_view(service, docs, view, example.strip("\n"), tables, tuple(sorted(pages)))
+        help_texts()
         tree.update(_site_files(site, pages, text))
         # How each structure converts to and from botocore's form (``_runtime.bind``).
         tree[f"{pkg}/members.json"] = dumps_stable(member_tables(service)).encode()

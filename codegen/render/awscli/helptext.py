@@ -132,6 +132,8 @@ import docutils.utils
 import docutils.writers
 from docutils import nodes
 
+from codegen.render.rstparser import ReusingParser
+
 __all__ = ["LINE_WIDTH", "HelpTextError", "help_text", "man_target_page", "render_text"]
 
 #: Lines are wrapped to this width minus their indentation.
@@ -585,7 +587,9 @@ def render_text(rst: str) -> str:
     joined by ``"\\n"``. Raises ``HelpTextError`` where the AWS CLI's renderer crashes."""
     settings = dict(_SETTINGS, warning_stream=io.StringIO())
     try:
-        text = docutils.core.publish_string(rst, writer=_Writer(), settings_overrides=settings)
+        text = docutils.core.publish_string(
+            rst, parser=_parser(), writer=_Writer(), settings_overrides=settings
+        )
     except docutils.utils.SystemMessage as error:  # a severe problem: the AWS CLI stops on it too
         raise HelpTextError(str(error)) from None
     assert isinstance(text, str)
@@ -594,6 +598,12 @@ def render_text(rst: str) -> str:
     except UnicodeEncodeError as error:  # the AWS CLI fails encoding its output
         raise HelpTextError(f"the page holds text that is not Unicode: {error}") from None
     return text
+
+
+@functools.lru_cache(maxsize=1)
+def _parser() -> ReusingParser:
+    """The process's parser: docutils' own, keeping its state machine (``rstparser``)."""
+    return ReusingParser()
 
 
 def help_text(rst: str) -> str:

@@ -52,7 +52,9 @@ def _docutils() -> tuple[Any, Any, Any]:
     from docutils.parsers import rst as rst_parser
     from docutils.readers import standalone
 
-    reader, parser = standalone.Reader(), rst_parser.Parser()
+    from codegen.render.rstparser import ReusingParser
+
+    reader, parser = standalone.Reader(), ReusingParser()
     settings = frontend.get_default_settings(standalone.Reader, rst_parser.Parser)
     settings.report_level = 5  # nothing is printed; ``max_level`` still records every message
     settings.halt_level = 5
