@@ -165,7 +165,8 @@ class _ParseError(Exception):
     """awscli's ``ShorthandParseError``; ``message()`` is its text."""
 
     def message(self) -> str:
-        raise NotImplementedError
+        """The text awscli prints (each subclass builds its own, as awscli's do)."""
+        return str(self)
 
 
 class _SyntaxError(_ParseError):
