@@ -7,6 +7,7 @@ import json
 import shutil
 from pathlib import Path
 
+import botocore
 import botocore.loaders
 import botocore.waiter
 
@@ -50,13 +51,18 @@ def test_the_manifest_names_each_waiter_left_out_and_its_operation(tmp_path: Pat
     assert entry["source_sha256"]["waiters-2.json"] == canonical_sha256(botocore_waiters())
 
 
-def test_the_pinned_spec_has_no_waiter_and_says_why() -> None:
-    """The mission's operation has no waiter: the table is empty, all 13 are left out."""
+def test_the_pinned_spec_keeps_the_waiters_of_its_operations_and_says_why_of_the_rest() -> None:
+    """The configured operations' waiters are in the table as botocore has them; the others are
+    left out, each named with its operation (the mission's own operation has none)."""
     snapshot = read_snapshot(SPECS)
     (spec,) = snapshot.services
-    assert spec.waiters == {"version": 2, "waiters": {}}
+    operations = set(snapshot.manifest["services"]["sagemaker"]["operations"])
+    installed = botocore_waiters()["waiters"]
+    kept = {name: w for name, w in installed.items() if w["operation"] in operations}
+    assert spec.waiters == {"version": 2, "waiters": kept}
     left_out = snapshot.manifest["services"]["sagemaker"]["waiters_left_out"]
-    assert len(left_out) == 13 and MISSION not in left_out.values()
+    assert left_out == {name: w["operation"] for name, w in installed.items() if name not in kept}
+    assert MISSION not in left_out.values() and len(kept) + len(left_out) == 13
 
 
 def test_a_botocore_without_waiters_gives_an_empty_table(tmp_path: Path, capsys) -> None:
@@ -83,6 +89,8 @@ def test_botocore_s_client_on_the_package_data_finds_only_the_slice_s_waiters(tm
         client = package.Client(region_name="us-east-1").botocore_client
         assert client.waiter_names == ["training_job_completed_or_stopped"]
         assert client.get_waiter("training_job_completed_or_stopped").config.max_attempts == 180
-    from typed_sagemaker import Client  # the committed package: no waiter at all
+    from typed_sagemaker import Client  # the committed package: only its operations' waiters
 
-    assert Client(region_name="us-east-1").botocore_client.waiter_names == []
+    (spec,) = read_snapshot(SPECS).services
+    expected = sorted(botocore.xform_name(name) for name in spec.waiters["waiters"])
+    assert Client(region_name="us-east-1").botocore_client.waiter_names == expected
