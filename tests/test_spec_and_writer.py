@@ -32,7 +32,7 @@ def test_slice_holds_the_operation_its_shape_closure_and_its_paginator() -> None
     assert paginators["pagination"][MISSION]["result_key"] == "TrainingJobSummaries"
     manifest = json.loads((SPECS / "manifest.json").read_text())
     entry = manifest["services"]["sagemaker"]
-    assert entry["operations"] == [MISSION] and len(entry["source_sha256"]["service-2.json"]) == 64
+    assert entry["operations"] == sorted(PROJECT.operations) and len(entry["source_sha256"]["service-2.json"]) == 64
 
 
 def test_mission_classes_are_exported() -> None:
