@@ -35,14 +35,17 @@ from tests.helpers import FIXTURE_SPECS, ROOT, generate
 # The site of a project of its own, the mission's operation as pinned when these tests were
 # written: the pages it checks stay what they are whatever operations [tool.codegen] adds.
 SPECS = FIXTURE_SPECS / "mission"
-DOCS = Path(tempfile.mkdtemp(prefix="codegen-site-test-")) / "out" / "docs"
+# Named at import, made only by the fixture: collecting this module creates nothing.
+_WORK = Path(tempfile.gettempdir()) / f"codegen-site-test-{os.getpid()}"
+DOCS = _WORK / "out" / "docs"
 
 
 @pytest.fixture(scope="module", autouse=True)
 def mission_docs() -> Iterator[Path]:
+    shutil.rmtree(_WORK, ignore_errors=True)
     generate(SPECS, DOCS.parent, "typed_sagemaker")
     yield DOCS
-    shutil.rmtree(DOCS.parent.parent, ignore_errors=True)
+    shutil.rmtree(_WORK, ignore_errors=True)
 
 COMMAND = "list-training-jobs-for-hyper-parameter-tuning-job"
 METHOD = "list_training_jobs_for_hyper_parameter_tuning_job"
