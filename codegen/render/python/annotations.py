@@ -173,9 +173,18 @@ def annotated(indent: int, name: str, annotation: str, rest: str) -> Source:
     line = f"{identifier(name)}: {annotation}{rest}"
     inner = f"{pad}    {annotation}"
     fits = indent + len(line) <= LINE_LENGTH
-    if fits or " | " not in annotation or len(inner) > LINE_LENGTH or rest not in _SIMPLE_RESTS:
+    if fits or " | " not in annotation or rest not in _SIMPLE_RESTS:
         return code(line)
-    return code(f"{name}: (\n{inner}\n{pad}){rest}")
+    if len(inner) <= LINE_LENGTH:
+        return code(f"{name}: (\n{inner}\n{pad}){rest}")
+    # Too long for one line inside the parentheses: black puts each member of the union on a
+    # line of its own. Only for members without brackets, whose line black cannot split again.
+    members = annotation.split(" | ")
+    lines = [f"{pad}    {'| ' if i else ''}{member}" for i, member in enumerate(members)]
+    if any(set(member) & set("[]()") for member in members) or max(map(len, lines)) > LINE_LENGTH:
+        return code(line)
+    joined = "\n".join(lines)
+    return code(f"{name}: (\n{joined}\n{pad}){rest}")
 
 
 # What may follow a parenthesized annotation: black lays out longer defaults otherwise.
