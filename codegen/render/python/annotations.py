@@ -176,7 +176,7 @@ def annotated(indent: int, name: str, annotation: str, rest: str) -> Source:
     if fits or " | " not in annotation or rest not in _SIMPLE_RESTS:
         return code(line)
     if len(inner) <= LINE_LENGTH:
-        return code(f"{name}: (\n{inner}\n{pad}){rest}")
+        return code(f"{identifier(name)}: (\n{inner}\n{pad}){rest}")
     # Too long for one line inside the parentheses: black puts each member of the union on a
     # line of its own. Only for members without brackets, whose line black cannot split again.
     members = annotation.split(" | ")
@@ -184,7 +184,7 @@ def annotated(indent: int, name: str, annotation: str, rest: str) -> Source:
     if any(set(member) & set("[]()") for member in members) or max(map(len, lines)) > LINE_LENGTH:
         return code(line)
     joined = "\n".join(lines)
-    return code(f"{name}: (\n{joined}\n{pad}){rest}")
+    return code(f"{identifier(name)}: (\n{joined}\n{pad}){rest}")
 
 
 # What may follow a parenthesized annotation: black lays out longer defaults otherwise.
