@@ -224,6 +224,35 @@ def test_doc_conversions_are_remembered_across_runs_by_converter(
     assert len(conversions.load(Cache(tmp_path), entry.stem)) > 10
 
 
+def _shout(text: str) -> str:
+    _SHOUTED.append(text)
+    return text.upper()
+
+
+_SHOUTED: list[str] = []
+
+
+def test_a_long_argument_is_remembered_by_its_digest_and_nothing_else_is(tmp_path: Path) -> None:
+    """A reference page is a conversion's whole argument: the entry keeps its SHA-256, not the
+    page; a short argument is kept as it is; both are found again by the next render, and a
+    string that spells a digest is still only that string."""
+    from codegen.render.conversions import Conversions
+
+    _SHOUTED.clear()
+    page, short = "page text " * 500, "a short string"
+    first = Conversions({"shout": _shout}, Cache(tmp_path), "unit")
+    assert first("shout", page) == page.upper() and first("shout", short) == short.upper()
+    first.save()
+    (entry,) = _entries(tmp_path, "conversions")
+    body = entry.read_text()
+    assert page not in body and page.upper() in body and json.dumps(short) in body
+    assert digest(page) in body
+    again = Conversions({"shout": _shout}, Cache(tmp_path), "unit")
+    assert again("shout", page) == page.upper() and again("shout", short) == short.upper()
+    assert again("shout", digest(page)) == digest(page).upper()
+    assert _SHOUTED == [page, short, digest(page)]
+
+
 def test_an_update_prepared_in_workers_gives_the_same_tree(tmp_path: Path, expected, monkeypatch) -> None:
     """With pieces in the cache, modules are cut, looked up and formatted in workers
     (``Formatting._prepared_result``); the tree is the same, and a poisoned piece is still

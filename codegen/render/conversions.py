@@ -10,6 +10,12 @@ module of this package that the converting functions are defined in or import
 service holds the conversions its last render used; a render loads it, converts what is new
 and writes the entry back only if something changed.
 
+An argument longer than ``_LONG`` characters (a reference page, whose help text is converted
+whole) is remembered by its SHA-256 instead of its text (``_Digest``). A conversion still
+depends on exactly its arguments; the entry is smaller by what it repeated (whole SageMaker's:
+19.4 MB, of which 5.9 MB were the 447 pages its help texts were converted from), and so is
+reading and writing it after a model update.
+
 A ``Conversions`` belongs to one render (``codegen.render.context``); nothing here is global.
 """
 
@@ -37,14 +43,14 @@ class Conversions:
     ) -> None:
         self._converters = dict(converters)
         self._cache = cache
-        self._entry = digest("conversions", code_identity(*self._converters.values()), name)
+        self._entry = digest("conversions", _LAYOUT, code_identity(*self._converters.values()), name)
         self._loaded = load(cache, self._entry) if cache else {}
         self._known: dict[tuple[Any, ...], Any] = dict(self._loaded)
         self._asked: dict[tuple[Any, ...], Any] = {}
 
     def __call__(self, kind: str, *arguments: Any) -> Any:
         """``converters[kind](*arguments)``, converted once per render (and per cache)."""
-        key = (kind, *arguments)
+        key = _key(kind, arguments)
         try:
             result = self._known[key]
         except KeyError:
@@ -60,7 +66,11 @@ class Conversions:
         running) or ``workers`` forked ones (default: every core); the returned function
         waits for them. Later calls then find them known; what is asked, and so what is saved,
         is as if they were converted one by one. Few or on one core, nothing is started."""
-        todo = list(dict.fromkeys(a for a in calls if (kind, *a) not in self._known))
+        todo: dict[tuple[Any, ...], tuple[Any, ...]] = {}
+        for arguments in calls:
+            key = _key(kind, arguments)
+            if key not in self._known:
+                todo.setdefault(key, arguments)
         workers = workers or os.cpu_count() or 1
         if workers <= 1 or len(todo) < _MIN_PARALLEL:
             return lambda: None
@@ -73,7 +83,8 @@ class Conversions:
             pickle.dumps(converter)  # a module's function: the workers look it up by name
         except (pickle.PicklingError, AttributeError, TypeError):
             return lambda: None
-        batches = [todo[i : i + _BATCH] for i in range(0, len(todo), _BATCH)]
+        keys, pending = list(todo), list(todo.values())
+        batches = [pending[i : i + _BATCH] for i in range(0, len(pending), _BATCH)]
         owned = None
         if pool is None:
             # Forked, as codegen.format's workers (not imported here: the cache entry is named
@@ -86,9 +97,9 @@ class Conversions:
 
         def finish() -> None:
             try:
-                for batch, future in zip(batches, futures):
-                    for arguments, result in zip(batch, future.result()):
-                        self._known[(kind, *arguments)] = result
+                results = (result for future in futures for result in future.result())
+                for key, result in zip(keys, results):
+                    self._known[key] = result
             finally:
                 if owned is not None:
                     owned.shutdown(wait=True, cancel_futures=True)
@@ -98,7 +109,40 @@ class Conversions:
     def save(self) -> None:
         """Keep the conversions this render asked for, if they differ from what was loaded."""
         if self._cache is not None and self._asked.keys() != self._loaded.keys():
-            self._cache.write("conversions", self._entry, [[list(k), v] for k, v in self._asked.items()])
+            self._cache.write(
+                "conversions", self._entry, [[[_stored(a) for a in k], v] for k, v in self._asked.items()]
+            )
+
+
+# Arguments longer than this are remembered by their digest (the HTML of one documentation
+# string is rarely longer; a reference page always is). Part of the entry's name (``_LAYOUT``),
+# as the form of its keys is: an older entry is never read as this one.
+_LONG = 1024
+_LAYOUT = f"keys: text, or sha256 over {_LONG} characters"
+
+
+class _Digest:
+    """A long argument as its SHA-256: equal only to the digest of the same text, never to a
+    string or a tuple that an argument could be."""
+
+    __slots__ = ("hex",)
+
+    def __init__(self, hex: str) -> None:
+        self.hex = hex
+
+    def __eq__(self, other: object) -> bool:
+        return type(other) is _Digest and other.hex == self.hex
+
+    def __hash__(self) -> int:
+        return hash((_Digest, self.hex))
+
+
+def _key(kind: str, arguments: tuple[Any, ...]) -> tuple[Any, ...]:
+    return (kind, *(_Digest(digest(a)) if isinstance(a, str) and len(a) > _LONG else a for a in arguments))
+
+
+def _stored(argument: Any) -> Any:
+    return {"sha256": argument.hex} if isinstance(argument, _Digest) else argument
 
 
 # Below this many conversions a pool costs more than it saves; a batch is what a worker gets
@@ -120,8 +164,16 @@ def load(cache: Cache, entry: str) -> dict[tuple[Any, ...], Any]:
     for item in data:
         if not (isinstance(item, list) and len(item) == 2 and isinstance(item[0], list)):
             return {}
-        loaded[_tuples(item[0])] = _tuples(item[1])
+        key = tuple(_Digest(a["sha256"]) if _is_digest(a) else _tuples(a) for a in item[0])
+        try:
+            loaded[key] = _tuples(item[1])
+        except TypeError:  # an object in a key that is not a digest: not an entry of ours
+            return {}
     return loaded
+
+
+def _is_digest(value: Any) -> bool:
+    return isinstance(value, dict) and value.keys() == {"sha256"} and isinstance(value["sha256"], str)
 
 
 def _tuples(value: Any) -> Any:
