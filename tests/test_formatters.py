@@ -47,7 +47,7 @@ def test_an_unknown_formatter_is_a_usage_error() -> None:
 @pytest.mark.parametrize("rest", [" = None,", ","])
 def test_a_long_union_parameter_is_laid_out_so_black_and_ruff_agree(rest: str) -> None:
     # Left to themselves, black parenthesizes the annotation and ruff splits it at the "|".
-    from codegen.render.python.annotations import annotated
+    from codegen.render.python.layout import annotated
 
     name, union = "restricted_instance_groups", "list[ClusterRestrictedInstanceGroupSpecification] | None"
     source = f"def f(\n    *,\n    {annotated(4, name, union, rest)}\n) -> None: ...\n"

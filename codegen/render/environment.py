@@ -21,6 +21,7 @@ from codegen.render import escaping
 from codegen.render.awscli.bcdoc import PAGE_GLOBALS
 from codegen.render.site import rst
 from codegen.render.templates import BUILTIN_PREFIX, TEMPLATES_DIR, Overrides
+from codegen.style import LINE_LENGTH
 
 __all__ = ["TEMPLATES_DIR", "python_environment", "text_environment"]
 
@@ -92,4 +93,11 @@ def python_environment(overrides: Overrides | None = None) -> jinja2.Environment
         toml_str=escaping.toml_string,
     )
     env.filters.update({name: _strict(escape) for name, escape in filters.items()})
+    # ``{% if text is fitting(8) %}``: whether ``text`` (layout only, never printed) fits a
+    # line indented 8 spaces, to write a call on one line where black would join it.
+    env.tests["fitting"] = _fitting
     return env
+
+
+def _fitting(text: str, indent: int) -> bool:
+    return indent + len(text) <= LINE_LENGTH

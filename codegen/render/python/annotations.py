@@ -34,8 +34,8 @@ import attrs
 from codegen.ir import queries
 from codegen.ir.nodes import Enum, ListOf, MapOf, Member, Scalar, Service, Structure
 from codegen.render.escaping import Source, code, identifier
+from codegen.render.python.layout import annotated
 from codegen.render.python.runtime import reference
-from codegen.style import LINE_LENGTH
 
 # A name an annotation refers to: a module of the standard library (``datetime``), a class of
 # the package's models module (``model:ClassName``), an enum's literal type in its literals
@@ -159,36 +159,6 @@ def field_annotation(service: Service, member: Member, direction: Direction = "o
     """A field's annotation: optional members may be None."""
     base = annotation(service, member.shape, direction, member)
     return base if member.required else base.optional()
-
-
-def annotated(indent: int, name: str, annotation: str, rest: str) -> Source:
-    """``name: annotation`` and ``rest`` (`` = None``, a comma), for a line indented ``indent``
-    (the caller writes the first line's indentation).
-
-    A union that makes the line too long goes in parentheses on a line of its own, as black
-    lays it out. ruff would split it at the ``|`` instead, but keeps this layout when given it,
-    so both formatters agree; and black leaves the line as it is, in one pass, not two.
-    """
-    pad = " " * indent
-    line = f"{identifier(name)}: {annotation}{rest}"
-    inner = f"{pad}    {annotation}"
-    fits = indent + len(line) <= LINE_LENGTH
-    if fits or " | " not in annotation or rest not in _SIMPLE_RESTS:
-        return code(line)
-    if len(inner) <= LINE_LENGTH:
-        return code(f"{identifier(name)}: (\n{inner}\n{pad}){rest}")
-    # Too long for one line inside the parentheses: black puts each member of the union on a
-    # line of its own. Only for members without brackets, whose line black cannot split again.
-    members = annotation.split(" | ")
-    lines = [f"{pad}    {'| ' if i else ''}{member}" for i, member in enumerate(members)]
-    if any(set(member) & set("[]()") for member in members) or max(map(len, lines)) > LINE_LENGTH:
-        return code(line)
-    joined = "\n".join(lines)
-    return code(f"{identifier(name)}: (\n{joined}\n{pad}){rest}")
-
-
-# What may follow a parenthesized annotation: black lays out longer defaults otherwise.
-_SIMPLE_RESTS = ("", ",", " = None", " = None,")
 
 
 class Parameters:

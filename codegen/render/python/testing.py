@@ -16,7 +16,7 @@ from codegen.ir.nodes import Service, Structure
 from codegen.render.escaping import Source, code, docstring, identifier, literal
 from codegen.render.python.annotations import Parameters
 from codegen.render.python.imports import CLIENT
-from codegen.render.python.layout import parameter
+from codegen.render.python.layout import annotated
 from codegen.render.python.runtime import reference
 
 
@@ -73,7 +73,7 @@ def _signature(*lines: str) -> Source:
 
 
 def _parameter(name: str, annotation: str, rest: str = ",") -> str:
-    return parameter(8, name, annotation, rest)
+    return annotated(8, name, annotation, rest)
 
 
 def _free(name: str, taken: set[str]) -> str:

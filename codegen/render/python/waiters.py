@@ -18,7 +18,7 @@ from codegen.ir.nodes import Acceptor, Service, Waiter
 from codegen.render.escaping import Source, code, docstring, identifier, literal
 from codegen.render.python.annotations import Parameters
 from codegen.render.python.imports import WAITER
-from codegen.render.python.layout import bases, parameter
+from codegen.render.python.layout import annotated, bases
 from codegen.render.python.runtime import reference
 from codegen.style import LINE_LENGTH
 
@@ -177,8 +177,8 @@ def _waiter_view(service: Service, waiter: Waiter) -> tuple[WaiterView, frozense
         wait_docstring=docstring(_wrap(wait_text, 8), 8, closes=True),
         error_docstring=docstring(_wrap(error_text, 4), 4, closes=True),
         error_base=bases(0, f"class {waiter.error_class_name}", f"{waiter_error}[{response_type}]"),
-        name_parameter=parameter(8, "waiter_name", f"typing.Literal[{literal(waiter.python_name)}]"),
-        request_parameter=parameter(8, "request", request_name),
-        optional_request_parameter=parameter(8, "request", f"{request_name} | None", " = None,"),
+        name_parameter=annotated(8, "waiter_name", f"typing.Literal[{literal(waiter.python_name)}]"),
+        request_parameter=annotated(8, "request", request_name),
+        optional_request_parameter=annotated(8, "request", f"{request_name} | None", " = None,"),
     )
     return view, frozenset(needs)
