@@ -138,7 +138,10 @@ class _Digest:
 
 
 def _key(kind: str, arguments: tuple[Any, ...]) -> tuple[Any, ...]:
-    return (kind, *(_Digest(digest(a)) if isinstance(a, str) and len(a) > _LONG else a for a in arguments))
+    for argument in arguments:
+        if isinstance(argument, str) and len(argument) > _LONG:
+            return (kind, *(_Digest(digest(a)) if isinstance(a, str) and len(a) > _LONG else a for a in arguments))
+    return (kind, *arguments)  # the common case, tens of thousands of times a render
 
 
 def _stored(argument: Any) -> Any:
