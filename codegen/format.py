@@ -39,6 +39,9 @@ _RUFF_ARGUMENTS = [
 
 # Below this many characters still to format, a process pool costs more than it saves.
 _POOL_THRESHOLD = 200_000
+# Below this many, so does formatting in one forked process while the caller goes on (the
+# usage example of the API reference, formatted on its own, is a few hundred).
+_ASIDE_THRESHOLD = 20_000
 
 
 def _format_chunk(chunk: str) -> str:
@@ -284,11 +287,15 @@ class Formatting:
         self._formatter = formatter
         workers = workers or os.cpu_count() or 1
         size = sum(map(len, sources.values()))
-        if formatter == "black" and cache and cache.has_pieces() and workers > 1 and size >= _POOL_THRESHOLD:
+        update = cache is not None and size >= _POOL_THRESHOLD and cache.has_pieces()
+        # (Only forked: a spawned process would import black and the generator all over.)
+        small = _ASIDE_THRESHOLD <= size < _POOL_THRESHOLD and "fork" in multiprocessing.get_all_start_methods()
+        if formatter == "black" and workers > 1 and (update or small):
             # An update: most pieces are in the cache, and cutting the modules into pieces
             # (parsing them) is most of the work. Each module is cut, looked up and its new
-            # pieces formatted in a worker, while the caller goes on.
-            self._preparing = _Preparing(sources, cache, workers)
+            # pieces formatted in a worker, while the caller goes on. Sources too small to
+            # share out (one operation's package): all of them in one worker, the same way.
+            self._preparing = _Preparing(sources, cache, workers if update else 1)
             self._wanted: set[str] = set()
             self._done: dict[str, str] = {}
             self._missing: list[str] = []
@@ -398,7 +405,7 @@ class _Preparing:
     first. The processes get the sources and the cache as they are at the fork (nothing is
     pickled on the way there); each sends its modules' results back through a pipe."""
 
-    def __init__(self, sources: Mapping[str, str], cache: FormatPack, workers: int) -> None:
+    def __init__(self, sources: Mapping[str, str], cache: FormatPack | None, workers: int) -> None:
         self.paths = list(sources)
         context = fork_context()
         shares: list[list[str]] = [[] for _ in range(workers)]
@@ -439,7 +446,9 @@ class _Preparing:
             receiving.close()
 
 
-def _prepare_modules(sources: Mapping[str, str], cache: FormatPack, paths: list[str], sending: typing.Any) -> None:
+def _prepare_modules(
+    sources: Mapping[str, str], cache: FormatPack | None, paths: list[str], sending: typing.Any
+) -> None:
     try:
         outcome: dict[str, _Prepared] | str = {path: _prepare_module(sources[path], cache) for path in paths}
     except Exception as exc:  # a bug: reported by the parent, which raises it
@@ -448,14 +457,14 @@ def _prepare_modules(sources: Mapping[str, str], cache: FormatPack, paths: list[
     sending.close()
 
 
-def _prepare_module(source: str, cache: FormatPack) -> _Prepared:
+def _prepare_module(source: str, cache: FormatPack | None) -> _Prepared:
     """One module cut into pieces, each taken from the cache (checked) or formatted."""
     try:
         pieces = split_module(source)
     except SyntaxError as exc:
         return [], {}, str(exc)
     texts = list(dict.fromkeys(piece.text for piece in pieces))
-    formatted = cache.lookup(texts)
+    formatted = cache.lookup(texts) if cache is not None else {}
     try:
         for text in texts:
             if text not in formatted:

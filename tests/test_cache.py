@@ -268,6 +268,23 @@ def test_an_update_prepared_in_workers_gives_the_same_tree(tmp_path: Path, expec
     assert generate_tree(SPECS, "typed_sagemaker", tmp_path) == expected
 
 
+def test_one_operations_package_is_formatted_in_one_forked_process_the_same() -> None:
+    """Too small to share out, a package is cut and formatted in one forked process while
+    the caller renders the documentation; the result is what formatting in this process
+    gives (and black's own)."""
+    from codegen.format import Formatting
+
+    sources = {
+        path.name: ast.unparse(ast.parse(path.read_text(encoding="utf-8")))
+        for path in sorted((GENERATED / "typed_sagemaker").glob("*.py"))
+    }
+    with Formatting(sources, None, 2) as aside:
+        assert aside._preparing is not None
+        forked = aside.result()
+    assert forked == format_sources(sources, workers=1)
+    assert forked == {path: black.format_str(source, mode=MODE) for path, source in sources.items()}
+
+
 def test_same_program_by_byte_code_is_exact_about_constants() -> None:
     assert same_program("x = (1,)\n", "x = (\n    1,\n)\n")
     assert same_program("x = 'a'\n", 'x = "a"\n')
