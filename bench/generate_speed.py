@@ -300,14 +300,16 @@ def mbb_command(venv: Path, output: Path) -> list[str]:
 
 
 def python_312() -> str | None:
-    """A Python >= 3.12 for mypy-boto3-builder 8.x: on PATH, else one of pyenv's."""
-    for name in ("python3.13", "python3.12"):
-        found = shutil.which(name)
-        if found:
-            return found
+    """A Python >= 3.12 for mypy-boto3-builder 8.x that runs: on PATH, else one of pyenv's (a
+    pyenv shim on PATH fails unless that version is selected, so each is tried)."""
     versions = Path(os.environ.get("PYENV_ROOT", Path.home() / ".pyenv")) / "versions"
-    for candidate in sorted(versions.glob("3.1[2-9]*/bin/python"), reverse=True):
-        return str(candidate)
+    candidates = [shutil.which(name) for name in ("python3.13", "python3.12")]
+    candidates += [str(c) for c in sorted(versions.glob("3.1[2-9]*/bin/python"), reverse=True)]
+    for candidate in filter(None, candidates):
+        check = subprocess.run([candidate, "-c", "import sys; print(sys.version_info >= (3, 12))"],
+                               capture_output=True, text=True)
+        if check.returncode == 0 and check.stdout.strip() == "True":
+            return candidate
     return None
 
 
