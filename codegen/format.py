@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import ast
 import concurrent.futures
+import contextlib
 import multiprocessing
 import os
 import subprocess
@@ -26,6 +27,7 @@ import black
 
 from codegen.cache import Cache, digest
 from codegen.errors import CodegenError
+from codegen.forking import fork_context, shared_heap
 from codegen.progress import Progress
 from codegen.style import LINE_LENGTH
 
@@ -285,7 +287,15 @@ class Formatting:
         self._batches: list[concurrent.futures.Future[list[str]]] = []
         self._preparing: _Preparing | None = None
         self._formatter = formatter
-        workers = workers or os.cpu_count() or 1
+        # Entered before workers are forked (``forking.shared_heap``), left when they are gone.
+        self._heap = contextlib.ExitStack()
+        try:
+            self._start(sources, cache, workers or os.cpu_count() or 1, formatter)
+        except BaseException:
+            self.__exit__()
+            raise
+
+    def _start(self, sources: Mapping[str, str], cache: FormatPack | None, workers: int, formatter: str) -> None:
         size = sum(map(len, sources.values()))
         update = cache is not None and size >= _POOL_THRESHOLD and cache.has_pieces()
         # (Only forked: a spawned process would import black and the generator all over.)
@@ -295,6 +305,7 @@ class Formatting:
             # (parsing them) is most of the work. Each module is cut, looked up and its new
             # pieces formatted in a worker, while the caller goes on. Sources too small to
             # share out (one operation's package): all of them in one worker, the same way.
+            self._heap.enter_context(shared_heap())
             self._preparing = _Preparing(sources, cache, workers if update else 1)
             self._wanted: set[str] = set()
             self._done: dict[str, str] = {}
@@ -316,8 +327,8 @@ class Formatting:
         self._missing = sorted(wanted - set(self._done), key=len, reverse=True)
         big = sum(map(len, self._missing)) >= _POOL_THRESHOLD
         if formatter == "black" and workers > 1 and len(self._missing) > 1 and big:
-            context = fork_context()
-            self._pool = concurrent.futures.ProcessPoolExecutor(workers, mp_context=context)
+            self._heap.enter_context(shared_heap())
+            self._pool = concurrent.futures.ProcessPoolExecutor(workers, mp_context=fork_context())
             self._batches = [
                 self._pool.submit(_format_batch, self._missing[i : i + _BATCH])
                 for i in range(0, len(self._missing), _BATCH)
@@ -333,10 +344,13 @@ class Formatting:
         return self
 
     def __exit__(self, *exc_info: object) -> None:
-        if self._pool is not None:
-            self._pool.shutdown(wait=True, cancel_futures=True)
-        if self._preparing is not None:
-            self._preparing.close()
+        try:
+            if self._pool is not None:
+                self._pool.shutdown(wait=True, cancel_futures=True)
+            if self._preparing is not None:
+                self._preparing.close()
+        finally:
+            self._heap.close()
 
     def result(self) -> dict[str, str]:
         """The formatted sources, by path."""
@@ -382,13 +396,6 @@ class Formatting:
                 results.append(_format_chunk(chunk))
                 progress.advance()
         return dict(zip(self._missing, results))
-
-
-def fork_context() -> multiprocessing.context.BaseContext:
-    """Workers forked from this process start at once, with black and the generator already
-    imported; where there is no fork, the platform's default."""
-    methods = multiprocessing.get_all_start_methods()
-    return multiprocessing.get_context("fork" if "fork" in methods else None)
 
 
 # Pieces sent to a worker at a time: few enough to share the work out evenly.

@@ -11,7 +11,8 @@ import attrs
 
 from codegen.errors import CodegenError
 from codegen.cache import Cache, digest
-from codegen.format import FormatPack, fork_context, formatter_key
+from codegen.forking import fork_context, shared_heap
+from codegen.format import FormatPack, formatter_key
 from codegen.progress import Progress
 from codegen.ir.build import build_service
 from codegen.ir import naming
@@ -192,18 +193,19 @@ def _render_services(
                 progress.advance()
         else:
             by_size = sorted(todo, key=lambda item: -_model_size(item[0]))
-            pool = concurrent.futures.ProcessPoolExecutor(workers, mp_context=fork_context())
-            try:
-                pending = {
-                    pool.submit(_render_in_worker, spec, name, cache, settings): prefix
-                    for spec, name, prefix in by_size
-                }
-                for future in concurrent.futures.as_completed(pending):
-                    done[pending[future]] = future.result()
-                    progress.advance()
-            finally:
-                # After an error, the services not started yet are not rendered for nothing.
-                pool.shutdown(wait=True, cancel_futures=True)
+            with shared_heap():
+                pool = concurrent.futures.ProcessPoolExecutor(workers, mp_context=fork_context())
+                try:
+                    pending = {
+                        pool.submit(_render_in_worker, spec, name, cache, settings): prefix
+                        for spec, name, prefix in by_size
+                    }
+                    for future in concurrent.futures.as_completed(pending):
+                        done[pending[future]] = future.result()
+                        progress.advance()
+                finally:
+                    # After an error, the services not started yet are not rendered for nothing.
+                    pool.shutdown(wait=True, cancel_futures=True)
     finally:
         progress.close()
     return done

@@ -1,0 +1,52 @@
+"""Forked workers share the parent's heap: the objects alive when they are forked are kept out
+of the garbage collector while they run, and only then (``codegen.forking.shared_heap``)."""
+
+from __future__ import annotations
+
+import gc
+import multiprocessing
+
+import pytest
+
+import codegen.format
+from codegen.errors import CodegenError
+from codegen.forking import shared_heap
+from codegen.format import Formatting
+from tests.helpers import GENERATED
+
+pytestmark = pytest.mark.skipif(
+    "fork" not in multiprocessing.get_all_start_methods(), reason="no fork on this platform"
+)
+
+
+def test_objects_alive_on_entry_are_frozen_until_the_outermost_exit() -> None:
+    assert gc.get_freeze_count() == 0
+    with shared_heap():
+        frozen = gc.get_freeze_count()
+        assert frozen > 0
+        with shared_heap():
+            assert gc.get_freeze_count() == frozen  # nothing frozen twice, nor thawed early
+        assert gc.get_freeze_count() == frozen
+    assert gc.get_freeze_count() == 0
+
+
+def test_formatting_thaws_what_it_froze_when_its_workers_are_gone(monkeypatch: pytest.MonkeyPatch) -> None:
+    sources = {p.name: p.read_text(encoding="utf-8") for p in sorted((GENERATED / "typed_sagemaker").glob("*.py"))}
+    with Formatting(sources, None, 2) as formatting:
+        assert gc.get_freeze_count() > 0  # its forked process is running
+        formatting.result()
+    assert gc.get_freeze_count() == 0
+    # Also when the code does not parse, and when the workers cannot be started.
+    broken = {"m.py": "x = (\n" * 10_000}
+    with pytest.raises(CodegenError, match="does not parse"):
+        with Formatting(broken, None, 2) as formatting:
+            formatting.result()
+    assert gc.get_freeze_count() == 0
+
+    def no_processes(*args: object) -> None:
+        raise OSError("no more processes")
+
+    monkeypatch.setattr(codegen.format._Preparing, "__init__", no_processes)
+    with pytest.raises(OSError, match="no more processes"):
+        Formatting(sources, None, 2)
+    assert gc.get_freeze_count() == 0
