@@ -9,7 +9,8 @@ freezes the objects alive when the workers are forked out of every collection
 peaked at 291-296 MB of PSS for the process tree instead of 322 MB, at the same time.
 
 Why by hand: ``multiprocessing`` leaves the collector alone; this is the recipe of the ``gc``
-module's documentation, with a depth count so that nested uses unfreeze once, at the end.
+module's documentation, nested uses leaving the thaw to the outermost (no state of our own:
+``gc.get_freeze_count`` says whether a freeze is on).
 """
 
 from __future__ import annotations
@@ -19,8 +20,6 @@ import gc
 import multiprocessing
 import multiprocessing.context
 from typing import Iterator
-
-_depth = 0
 
 
 def fork_context() -> multiprocessing.context.BaseContext:
@@ -33,17 +32,13 @@ def fork_context() -> multiprocessing.context.BaseContext:
 def shared_heap() -> Iterator[None]:
     """While workers forked inside it run: the objects alive on entry stay out of the garbage
     collector, here and in the workers. (Objects made inside are collected as ever; those
-    alive on entry are collected again after it, so nothing is kept for good.)"""
-    global _depth
-    if "fork" not in multiprocessing.get_all_start_methods():
+    alive on entry are collected again after it, so nothing is kept for good.) Inside another
+    freeze (an outer use, or the caller's own) it leaves the collector to that one."""
+    if "fork" not in multiprocessing.get_all_start_methods() or gc.get_freeze_count():
         yield
         return
-    if _depth == 0:
-        gc.freeze()
-    _depth += 1
+    gc.freeze()
     try:
         yield
     finally:
-        _depth -= 1
-        if _depth == 0:
-            gc.unfreeze()
+        gc.unfreeze()
