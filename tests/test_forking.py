@@ -31,6 +31,9 @@ def test_objects_alive_on_entry_are_frozen_until_the_outermost_exit() -> None:
 
 
 def test_formatting_thaws_what_it_froze_when_its_workers_are_gone(monkeypatch: pytest.MonkeyPatch) -> None:
+    # One forked process, whatever size the package has grown to.
+    monkeypatch.setattr(codegen.format, "_ASIDE_THRESHOLD", 1)
+    monkeypatch.setattr(codegen.format, "_POOL_THRESHOLD", 10**9)
     sources = {p.name: p.read_text(encoding="utf-8") for p in sorted((GENERATED / "typed_sagemaker").glob("*.py"))}
     with Formatting(sources, None, 2) as formatting:
         assert gc.get_freeze_count() > 0  # its forked process is running
