@@ -6,7 +6,8 @@ the header of every object it examines, so the first collections in a worker (an
 parent, while the workers run) would copy the parent's heap page by page. ``shared_heap``
 freezes the objects alive when the workers are forked out of every collection
 (``gc.freeze``, which the workers inherit) until they are gone: a cold run of whole SageMaker
-peaked at 291-296 MB of PSS for the process tree instead of 322 MB, at the same time.
+peaked at 298-300 MB of PSS for the process tree instead of 320-323 MB (two runs each,
+interleaved), at the same time (docs/design-speed.md).
 
 Why by hand: ``multiprocessing`` leaves the collector alone; this is the recipe of the ``gc``
 module's documentation, nested uses leaving the thaw to the outermost (no state of our own:
