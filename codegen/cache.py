@@ -10,6 +10,8 @@ What is kept, one JSON entry per ``kind/name.json``:
 - ``format/``: a service's formatted code pieces (``codegen.format``), by the formatter;
 - ``conversions/``: a service's documentation conversions (``codegen.render.conversions``),
   by the converter;
+- ``renders/``: a service's rendered units (its reference pages) by the digest of the frozen
+  view each is rendered from (``codegen.render.units``), by the generator;
 - ``outputs/``: what each output directory was last generated from (``codegen.generate``);
 - ``stamps/``: the digest of all a run read and of the output it left, by output directory
   (``codegen.stamp``: a run with nothing to do ends before importing the pipeline).
@@ -55,7 +57,7 @@ FORMAT = 2
 _MAGIC = b"botocore-codegen cache %d\n" % FORMAT
 # No entry is larger than this (a whole service's formatted pieces are a few MB).
 ENTRY_LIMIT = 256 << 20
-KINDS = ("format", "conversions", "outputs", "stamps")
+KINDS = ("format", "conversions", "renders", "outputs", "stamps")
 _STRAY_AGE = 3600.0
 _HEX = "0123456789abcdef"
 

@@ -22,6 +22,7 @@ from codegen.render.conversions import Conversions
 from codegen.render.templates import Overrides
 from codegen.render.docs import CONVERTERS
 from codegen.render.service import RUNTIME_DIR, render_service, runtime_files
+from codegen.render.units import Renders
 from codegen.spec.store import ServiceSpec, read_snapshot
 from codegen.write import Tree
 
@@ -134,10 +135,10 @@ def generate(
     reused = {prefix: reuse(prefix, inputs[prefix]) for prefix in prefixes} if reuse else {}
     todo = [(spec, name, prefix) for spec, name, prefix in zip(specs, names, prefixes) if reused.get(prefix) is None]
     if len(specs) == 1:
-        trees = {"": reused.get("") or _render_service(specs[0], names[0], cache, settings, None)}
+        trees = {"": reused.get("") or _render_service(specs[0], names[0], cache, settings, generator, None)}
     else:
         trees = {prefix: tree for prefix, tree in reused.items() if tree is not None}
-        trees.update(_render_services(todo, cache, settings))
+        trees.update(_render_services(todo, cache, settings, generator))
     tree: dict[str, bytes] = {}
     for prefix in prefixes:
         tree.update({prefix + path: content for path, content in trees[prefix].items()})
@@ -155,10 +156,11 @@ def _inputs_digest(generator: str, settings: _Settings, spec: ServiceSpec, name:
 
 
 def _render_service(
-    spec: ServiceSpec, name: str, cache: Cache | None, settings: _Settings, workers: int | None
+    spec: ServiceSpec, name: str, cache: Cache | None, settings: _Settings, generator: str, workers: int | None
 ) -> Tree:
     pack = FormatPack(cache, settings.formatter, name) if cache else None
     conversions = Conversions(CONVERTERS, cache, name)
+    renders = Renders(cache, name, _render_identity(generator, settings)) if cache else None
     tree = render_service(
         spec,
         build_service(spec, name),
@@ -168,14 +170,25 @@ def _render_service(
         workers,
         release=settings.release,
         overrides=settings.overrides,
+        renders=renders,
     )
     if pack is not None:
         pack.flush()
+    if renders is not None:
+        renders.save()
     return tree
 
 
+def _render_identity(generator: str, settings: _Settings) -> str:
+    """What a rendered unit depends on besides its view: the templates and the code they call
+    (``generator``), the user's templates and the release (``settings``), and Jinja."""
+    import jinja2
+
+    return digest(generator, *settings.key(), jinja2.__version__)
+
+
 def _render_services(
-    todo: list[tuple[ServiceSpec, str, str]], cache: Cache | None, settings: _Settings
+    todo: list[tuple[ServiceSpec, str, str]], cache: Cache | None, settings: _Settings, generator: str
 ) -> dict[str, Tree]:
     """Each service's package, by prefix, rendered one service per core.
 
@@ -189,7 +202,7 @@ def _render_services(
     try:
         if workers == 1 or len(todo) <= 1:
             for spec, name, prefix in todo:
-                done[prefix] = _render_service(spec, name, cache, settings, 1)
+                done[prefix] = _render_service(spec, name, cache, settings, generator, 1)
                 progress.advance()
         else:
             by_size = sorted(todo, key=lambda item: -_model_size(item[0]))
@@ -197,7 +210,7 @@ def _render_services(
                 pool = concurrent.futures.ProcessPoolExecutor(workers, mp_context=fork_context())
                 try:
                     pending = {
-                        pool.submit(_render_in_worker, spec, name, cache, settings): prefix
+                        pool.submit(_render_in_worker, spec, name, cache, settings, generator): prefix
                         for spec, name, prefix in by_size
                     }
                     for future in concurrent.futures.as_completed(pending):
@@ -211,9 +224,11 @@ def _render_services(
     return done
 
 
-def _render_in_worker(spec: ServiceSpec, name: str, cache: Cache | None, settings: _Settings) -> Tree:
+def _render_in_worker(
+    spec: ServiceSpec, name: str, cache: Cache | None, settings: _Settings, generator: str
+) -> Tree:
     # Looked up by name in the (forked) worker, so the function itself need not be pickled.
-    return _render_service(spec, name, cache, settings, 1)
+    return _render_service(spec, name, cache, settings, generator, 1)
 
 
 def _model_size(spec: ServiceSpec) -> int:

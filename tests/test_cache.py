@@ -40,7 +40,7 @@ def _rewrite_body(path: Path, change) -> None:
 
 def test_cold_warm_and_uncached_runs_give_the_same_tree(tmp_path: Path, expected) -> None:
     cold = generate_tree(SPECS, "typed_sagemaker", tmp_path)
-    assert _entries(tmp_path, "format") and _entries(tmp_path, "conversions")
+    assert _entries(tmp_path, "format") and _entries(tmp_path, "conversions") and _entries(tmp_path, "renders")
     warm = generate_tree(SPECS, "typed_sagemaker", tmp_path)
     assert expected == cold == warm
 
@@ -56,7 +56,7 @@ def test_cold_warm_and_uncached_runs_give_the_same_tree(tmp_path: Path, expected
 )
 def test_a_damaged_entry_is_ignored_and_written_again(tmp_path: Path, expected, damage) -> None:
     generate_tree(SPECS, "typed_sagemaker", tmp_path)
-    entries = _entries(tmp_path, "format") + _entries(tmp_path, "conversions")
+    entries = _entries(tmp_path, "format") + _entries(tmp_path, "conversions") + _entries(tmp_path, "renders")
     for entry in entries:
         entry.write_bytes(damage(entry.read_bytes()))
     assert all(Cache(tmp_path).read(e.parent.name, e.stem) is None for e in entries)
@@ -172,8 +172,9 @@ def test_cache_info_and_clear(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, c
     assert main(["cache", "info"]) == 0
     out = capsys.readouterr().out
     assert str(tmp_path) in out and "format: 1 entries" in out and "conversions: 1 entries" in out
+    assert "renders: 1 entries" in out
     assert main(["cache", "clear"]) == 0
-    assert "2 entries deleted" in capsys.readouterr().out
+    assert "3 entries deleted" in capsys.readouterr().out
     assert Cache(tmp_path).info().total == 0
 
 

@@ -14,7 +14,7 @@ from codegen.ir import queries
 from codegen.ir.nodes import Service
 from codegen.jsonio import dumps_stable
 from codegen.render.awscli.commands import cli_commands, cli_waiters, commands_data
-from codegen.render.awscli.page import WAIT_DIRECTORY, build_page, render_page, render_wait_index, wait_index
+from codegen.render.awscli.page import WAIT_DIRECTORY, Page, build_page, render_page, render_wait_index, wait_index
 from codegen.render.conversions import Conversions
 from codegen.render.docs import CONVERTERS, Docs
 from codegen.release import Release
@@ -28,6 +28,7 @@ from codegen.render.python.flavours import FLAVOURS, Flavour
 from codegen.render.python.runtime import Runtime
 from codegen.render.python.testing import TestingView, testing_view
 from codegen.render.python.views import PackageView, module_imports, package_view
+from codegen.render.units import Renders
 from codegen.render.site.views import SiteView, site_view
 from codegen.spec.store import ServiceSpec
 from codegen.write import Tree
@@ -53,13 +54,15 @@ def render_service(
     workers: int | None = None,
     release: Release | None = None,
     overrides: Overrides | None = None,
+    renders: Renders | None = None,
 ) -> Tree:
     """Every file of the generated distribution, by path relative to the output directory;
     its code formatted on ``workers`` processes (default: every core), its templates the
     built-in ones or ``overrides`` over them (an error in one of those is bad input that names
-    the template and line)."""
+    the template and line); reference pages an earlier render made from equal views taken
+    from ``renders`` (``codegen.render.units``; the caller saves it)."""
     try:
-        return _render_service(spec, service, conversions, pack, formatter, workers, release, overrides)
+        return _render_service(spec, service, conversions, pack, formatter, workers, release, overrides, renders)
     except CodegenError:
         raise
     except Exception as exc:
@@ -78,6 +81,7 @@ def _render_service(
     workers: int | None,
     release: Release | None,
     overrides: Overrides | None,
+    renders: Renders | None,
 ) -> Tree:
     docs = Docs(conversions or Conversions(CONVERTERS))
     python, text = python_environment(overrides), text_environment(overrides)
@@ -109,9 +113,14 @@ def _render_service(
         tables = cli_commands(service)
         waiter_tables = cli_waiters(service)
         pages = {}
+
+        def render(page: Page) -> str:
+            return render_page(page, text)
+
         for table in (*tables, *waiter_tables):
             page = build_page(service, table, docs.cli)
-            pages[page.file_name] = render_page(page, text)
+            # (a page is rendered from its frozen ``Page`` alone: its digest is a complete key)
+            pages[page.file_name] = renders(page, render) if renders is not None else render(page)
         # ``wait``'s own page: in the html layout for the site, in the man one for its help
         wait_pages = {target: wait_index(service, target) for target in ("html", "man")}
         # The help texts (docutils parses each whole page) on other cores, meanwhile the site.
