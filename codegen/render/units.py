@@ -21,6 +21,7 @@ any picklable object, and neither says what a field was).
 
 from __future__ import annotations
 
+import functools
 import hashlib
 from typing import Any, Callable, TypeVar
 
@@ -53,20 +54,12 @@ class _Shape:
     fields: tuple[str, ...]
 
 
-_SHAPES: dict[type, _Shape] = {}
-
-
+@functools.lru_cache(maxsize=None)
 def _shape(cls: type) -> _Shape:
-    try:
-        return _SHAPES[cls]
-    except KeyError:
-        pass
+    """(A pure function of the class, remembered: a view has thousands of instances.)"""
     if not attrs.has(cls) or cls.__setattr__ is not _FROZEN_SETATTR or "__slots__" not in cls.__dict__:
         raise NotAView(f"{cls.__module__}.{cls.__qualname__} is not a frozen, slotted attrs class")
-    shape = _SHAPES[cls] = _Shape(
-        f"{cls.__module__}.{cls.__qualname__}", tuple(field.name for field in attrs.fields(cls))
-    )
-    return shape
+    return _Shape(f"{cls.__module__}.{cls.__qualname__}", tuple(field.name for field in attrs.fields(cls)))
 
 
 def view_digest(view: object) -> str:
@@ -82,7 +75,7 @@ def view_digest(view: object) -> str:
 
 
 def _walk(value: Any, parts: list[str]) -> None:
-    kind = type(value)
+    kind: type = type(value)
     if kind in _SCALARS:
         parts.append(repr(value))
     elif kind is tuple:
