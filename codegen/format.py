@@ -14,6 +14,7 @@ from __future__ import annotations
 import ast
 import concurrent.futures
 import contextlib
+import functools
 import multiprocessing
 import os
 import subprocess
@@ -23,16 +24,16 @@ import typing
 from pathlib import Path
 from typing import Mapping, NamedTuple
 
-import black
-
 from codegen.cache import Cache, digest
 from codegen.errors import CodegenError
 from codegen.forking import fork_context, shared_heap
+from codegen import installed
 from codegen.progress import Progress
 from codegen.style import LINE_LENGTH
 
-MODE = black.Mode(target_versions={black.TargetVersion.PY310}, line_length=LINE_LENGTH)
-FORMATTER_KEY = f"black {black.__version__} {MODE!r}"
+if typing.TYPE_CHECKING:
+    import black
+
 FORMATTERS = ("black", "ruff")
 # ruff with black's settings, ignoring any configuration file around the output.
 _RUFF_ARGUMENTS = [
@@ -46,8 +47,43 @@ _POOL_THRESHOLD = 200_000
 _ASIDE_THRESHOLD = 20_000
 
 
+@functools.lru_cache(maxsize=None)
+def _black() -> types.ModuleType:
+    """black, imported once something is to be formatted. An update's pieces are nearly all
+    in the cache, and the few that are not are formatted in forked workers: its main process
+    then never pays the ~0.15 s of importing black. (Before forking workers that will format
+    much, the caller imports it, so they share it: ``_needs_black``.)"""
+    import black
+
+    return black
+
+
+@functools.lru_cache(maxsize=None)
+def black_mode() -> black.Mode:
+    """The settings every piece is formatted with: black's defaults, our line length, and
+    Python 3.10 (what the generated code supports)."""
+    module = _black()
+    mode: black.Mode = module.Mode(target_versions={module.TargetVersion.PY310}, line_length=LINE_LENGTH)
+    return mode
+
+
+@functools.lru_cache(maxsize=None)
+def _black_key() -> str:
+    """black's identity: its version and our settings (``black_mode``; the rest of its mode is
+    its version's defaults). The version is read from its installed metadata, not by
+    importing it (``codegen.installed``), unless it is installed some other way."""
+    version = installed.version("black") or _black().__version__
+    return f"black {version} line-length {LINE_LENGTH} target-version py310"
+
+
 def _format_chunk(chunk: str) -> str:
-    return black.format_str(chunk, mode=MODE)
+    formatted: str = _black().format_str(chunk, mode=black_mode())
+    return formatted
+
+
+def _needs_black() -> None:
+    """Import black here before forking workers that will format: they then share it."""
+    black_mode()
 
 
 class Piece(NamedTuple):
@@ -210,7 +246,7 @@ def same_program(source: str, formatted: str) -> bool:
             return True
         if ast.dump(ast.parse(source)) == ast.dump(ast.parse(formatted)):
             return True
-        black.assert_equivalent(source, formatted)
+        _black().assert_equivalent(source, formatted)
     except Exception:  # SyntaxError, black's ASTSafetyError, anything a bad entry provokes
         return False
     return True
@@ -305,6 +341,8 @@ class Formatting:
             # (parsing them) is most of the work. Each module is cut, looked up and its new
             # pieces formatted in a worker, while the caller goes on. Sources too small to
             # share out (one operation's package): all of them in one worker, the same way.
+            if cache is None or not cache.has_pieces():
+                _needs_black()  # nothing cached: the workers format everything
             self._heap.enter_context(shared_heap())
             self._preparing = _Preparing(sources, cache, workers if update else 1)
             self._wanted: set[str] = set()
@@ -327,6 +365,7 @@ class Formatting:
         self._missing = sorted(wanted - set(self._done), key=len, reverse=True)
         big = sum(map(len, self._missing)) >= _POOL_THRESHOLD
         if formatter == "black" and workers > 1 and len(self._missing) > 1 and big:
+            _needs_black()
             self._heap.enter_context(shared_heap())
             self._pool = concurrent.futures.ProcessPoolExecutor(workers, mp_context=fork_context())
             self._batches = [
@@ -359,7 +398,7 @@ class Formatting:
         progress = Progress("formatting", len(self._missing), "pieces")
         try:
             formatted = self._collect(progress)
-        except (black.parsing.InvalidInput, _RuffError) as exc:
+        except (_black().parsing.InvalidInput, _RuffError) as exc:
             path = next(
                 p for p, ps in self._pieces.items() if any(c.text in self._missing for c in ps)
             )
@@ -476,7 +515,7 @@ def _prepare_module(source: str, cache: FormatPack | None) -> _Prepared:
         for text in texts:
             if text not in formatted:
                 formatted[text] = _format_chunk(text)
-    except black.parsing.InvalidInput as exc:
+    except _black().parsing.InvalidInput as exc:
         return [], {}, str(exc)
     return pieces, formatted, None
 
@@ -488,7 +527,7 @@ def _format_batch(chunks: list[str]) -> list[str]:
 def formatter_key(formatter: str) -> str:
     """The formatter's identity: its name, version and settings (part of every cache key)."""
     if formatter == "black":
-        return FORMATTER_KEY
+        return _black_key()
     if formatter == "ruff":
         version = _run_ruff(["--version"]).strip()
         return f"{version} {' '.join(_RUFF_ARGUMENTS)}"

@@ -34,12 +34,13 @@ from __future__ import annotations
 
 import argparse
 import hashlib
-import importlib.util
 import os
 import stat
 import sys
 from pathlib import Path
 from typing import Any, Iterator, Mapping
+
+from codegen.installed import dist_info
 
 FORMAT = 1
 # Where the output's recorded digest comes from: the files and the ownership marker.
@@ -179,20 +180,10 @@ def _libraries() -> list[str]:
     found: list[str] = []
     listings: dict[str, list[str]] = {}
     for name in _LIBRARIES:
-        spec = importlib.util.find_spec(name)
-        if spec is None or not spec.origin or not spec.submodule_search_locations:
+        located = dist_info(name, listings)
+        if located is None:
             raise _Unsure
-        site = os.path.dirname(os.path.dirname(spec.origin))
-        if site not in listings:
-            listings[site] = os.listdir(site)
-        matches = [
-            entry
-            for entry in listings[site]
-            if entry.endswith(".dist-info") and entry.split("-", 1)[0].lower().replace(".", "_") == name
-        ]
-        if len(matches) != 1:
-            raise _Unsure
-        found += [site, matches[0]]
+        found += located
     return found
 
 

@@ -16,7 +16,7 @@ import pytest
 
 from codegen.cache import Cache, digest
 from codegen.commands import main
-from codegen.format import MODE, FormatPack, format_sources, same_program, split_module
+from codegen.format import FormatPack, black_mode, format_sources, same_program, split_module
 from codegen.pipeline import generate_tree
 from tests.helpers import GENERATED, SPECS
 
@@ -192,9 +192,9 @@ def test_formatting_in_chunks_equals_black_on_the_whole_module() -> None:
         # Undo black's layout (ast.unparse writes its own), then format both ways.
         text = path.read_text(encoding="utf-8")
         source = ast.unparse(ast.parse(text))
-        assert format_sources({path.name: source})[path.name] == black.format_str(source, mode=MODE)
+        assert format_sources({path.name: source})[path.name] == black.format_str(source, mode=black_mode())
         # With its comments and blank lines, too.
-        assert format_sources({path.name: text})[path.name] == black.format_str(text, mode=MODE)
+        assert format_sources({path.name: text})[path.name] == black.format_str(text, mode=black_mode())
     # The header, then one piece per class (the mission alone: 5 enums, 4 structures).
     models_text = (GENERATED / "typed_sagemaker" / "models.py").read_text()
     classes = [node for node in ast.parse(models_text).body if isinstance(node, ast.ClassDef)]
@@ -287,7 +287,7 @@ def test_one_operations_package_is_formatted_in_one_forked_process_the_same(monk
         assert aside._preparing is not None
         forked = aside.result()
     assert forked == format_sources(sources, workers=1)
-    assert forked == {path: black.format_str(source, mode=MODE) for path, source in sources.items()}
+    assert forked == {path: black.format_str(source, mode=black_mode()) for path, source in sources.items()}
 
 
 def test_same_program_by_byte_code_is_exact_about_constants() -> None:
@@ -297,3 +297,27 @@ def test_same_program_by_byte_code_is_exact_about_constants() -> None:
     assert not same_program("x = 0.0\n", "x = -0.0\n")
     assert not same_program("def f():\n    return 1\n", "def g():\n    return 1\n")
     assert not same_program("try:\n    f()\nexcept A:\n    pass\n", "try:\n    f()\nexcept B:\n    pass\n")
+
+
+def test_a_run_whose_code_is_all_in_the_cache_does_not_import_black(tmp_path: Path) -> None:
+    """black is imported only to format (``codegen.format._black``): rendering again what the
+    cache holds formatted, into a new output (so nothing is reused), leaves it unimported and
+    gives the same tree."""
+    import subprocess
+    import sys
+
+    from codegen.write import read_tree
+
+    env = {**os.environ, "CODEGEN_CACHE_DIR": str(tmp_path / "cache")}
+    probe = (
+        "import sys; from codegen.commands import main; status = main(sys.argv[1:]); "
+        "print('black imported:', 'black' in sys.modules); sys.exit(status)"
+    )
+    outputs = []
+    for name in ("first", "second"):
+        argv = ["generate", "--spec-dir", str(SPECS), "--output", str(tmp_path / name), "--package", "typed_sagemaker"]
+        done = subprocess.run([sys.executable, "-c", probe, *argv], env=env, capture_output=True, text=True)
+        assert done.returncode == 0, done.stderr
+        outputs.append(done.stdout.splitlines()[-1])
+    assert outputs == ["black imported: True", "black imported: False"]
+    assert read_tree(tmp_path / "second") == read_tree(GENERATED)

@@ -10,7 +10,7 @@ from pathlib import Path
 import black
 import pytest
 
-from codegen.format import MODE
+from codegen.format import black_mode
 from codegen.render.escaping import Source, UnsafeInterpolation, docstring, finalize, literal
 from tests.helpers import demo_model, generate, imported, write_spec
 
@@ -85,7 +85,7 @@ def test_string_literals_are_written_as_black_writes_them(value: str) -> None:
     # black formats a module twice when its first pass changes anything, so literals that it
     # would requote cost the whole generation time; this keeps one path and black's quotes.
     text = literal(value)
-    assert black.format_str(f"x = {text}\n", mode=MODE) == f"x = {text}\n"
+    assert black.format_str(f"x = {text}\n", mode=black_mode()) == f"x = {text}\n"
 
 
 def test_templates_cannot_print_unescaped_values() -> None:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import black
 
-from codegen.format import MODE
+from codegen.format import black_mode
 from codegen.pipeline import RUNTIME_DIR
 from codegen.write import diff_tree, read_tree
 from tests.helpers import GENERATED, PACKAGE, ROOT, SPECS, generated_tree
@@ -41,7 +41,7 @@ def test_output_does_not_depend_on_the_hash_seed(tmp_path: Path) -> None:
 def test_generated_python_is_black_stable() -> None:
     for path in sorted(GENERATED.rglob("*.py")):
         source = path.read_text(encoding="utf-8")
-        assert black.format_str(source, mode=MODE) == source, path
+        assert black.format_str(source, mode=black_mode()) == source, path
 
 
 def test_the_shared_runtime_modules_are_copied_as_they_are() -> None:
@@ -53,7 +53,7 @@ def test_the_shared_runtime_modules_are_copied_as_they_are() -> None:
     assert names >= {"_runtime/shapes.py", "_runtime/paging.py", "cli.py", "_cli/main.py", "__main__.py"}
     for path in modules:
         source = path.read_text(encoding="utf-8")
-        assert black.format_str(source, mode=MODE) == source, path
+        assert black.format_str(source, mode=black_mode()) == source, path
         assert "{{" not in source and "{%" not in source, path
         assert (package / path.relative_to(RUNTIME_DIR)).read_text(encoding="utf-8") == source
 

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from codegen.format import MODE
+from codegen.format import black_mode
 from codegen.render.python.layout import annotated
 
 FIELD_RESTS = ("", " = None")
@@ -29,7 +29,7 @@ def _indent(rest: str) -> int:
 
 def _black_keeps(text: str, rest: str) -> bool:
     source = _module(text, rest)
-    return black.format_str(source, mode=MODE) == source
+    return black.format_str(source, mode=black_mode()) == source
 
 
 names = st.from_regex(r"[a-z][a-z0-9_]{0,30}", fullmatch=True)
