@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import concurrent.futures
+import contextlib
 import os
 from pathlib import Path
 from typing import Callable
@@ -158,25 +159,45 @@ def _inputs_digest(generator: str, settings: _Settings, spec: ServiceSpec, name:
 def _render_service(
     spec: ServiceSpec, name: str, cache: Cache | None, settings: _Settings, generator: str, workers: int | None
 ) -> Tree:
-    pack = FormatPack(cache, settings.formatter, name) if cache else None
-    conversions = Conversions(CONVERTERS, cache, name)
-    renders = Renders(cache, name, _render_identity(generator, settings)) if cache else None
-    tree = render_service(
-        spec,
-        build_service(spec, name),
-        conversions,
-        pack,
-        settings.formatter,
-        workers,
-        release=settings.release,
-        overrides=settings.overrides,
-        renders=renders,
-    )
+    # One big service on every core: the templates are compiled on another while the IR is
+    # built. (A small model's IR is built sooner than they compile: the render would wait.)
+    big = workers is None and _model_size(spec) >= _ASIDE_MODEL_BYTES
+    aside = _compiled_aside(settings.overrides) if big else contextlib.nullcontext()
+    with aside:
+        pack = FormatPack(cache, settings.formatter, name) if cache else None
+        conversions = Conversions(CONVERTERS, cache, name)
+        renders = Renders(cache, name, _render_identity(generator, settings)) if cache else None
+        tree = render_service(
+            spec,
+            build_service(spec, name),
+            conversions,
+            pack,
+            settings.formatter,
+            workers,
+            release=settings.release,
+            overrides=settings.overrides,
+            renders=renders,
+        )
     if pack is not None:
         pack.flush()
     if renders is not None:
         renders.save()
     return tree
+
+
+# Measured on these 2 cores: whole SageMaker (a 2.7 MB model) gains 0.3-0.4 s of an update's
+# 6.4-6.9 s; the mission project (12 KB) loses some 0.04 s of its cold run.
+_ASIDE_MODEL_BYTES = 1 << 20
+
+
+def _compiled_aside(overrides: Overrides | None) -> contextlib.AbstractContextManager[None]:
+    """Both environments' templates compiled in a forked process (``render.precompile``)."""
+    from codegen.render.environment import python_environment, text_environment
+    from codegen.render.precompile import compiled_aside
+
+    return compiled_aside(
+        {python_environment(overrides): (".py.j2", ".toml.j2"), text_environment(overrides): (".rst.j2", ".conf.j2")}
+    )
 
 
 def _render_identity(generator: str, settings: _Settings) -> str:
