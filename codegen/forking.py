@@ -20,7 +20,7 @@ import contextlib
 import gc
 import multiprocessing
 import multiprocessing.context
-from typing import Iterator
+from typing import Any, Callable, Iterator, TypeVar
 
 
 def fork_context() -> multiprocessing.context.BaseContext:
@@ -43,3 +43,53 @@ def shared_heap() -> Iterator[None]:
         yield
     finally:
         gc.unfreeze()
+
+
+Result = TypeVar("Result")
+
+
+@contextlib.contextmanager
+def aside(work: Callable[[], Result]) -> Iterator[Callable[[], Result | None]]:
+    """``work()`` in a forked process while the caller goes on: inside, the function given
+    waits for its result and returns it, or None when it failed (the caller then does the
+    work itself, and so reports its errors as ever). The process gets everything as it is
+    at the fork and sends the result back pickled; leaving ends it, whatever it was doing.
+    """
+    context = fork_context()
+    receiving, sending = context.Pipe(duplex=False)
+    process = context.Process(target=_send_result, args=(work, sending), daemon=True)  # type: ignore[attr-defined]
+    process.start()
+    sending.close()
+    received: list[Result | None] = []
+
+    def result() -> Result | None:
+        if not received:
+            try:
+                outcome = receiving.recv()
+            except (EOFError, OSError):
+                outcome = None
+            receiving.close()
+            process.join()
+            received.append(outcome[0] if isinstance(outcome, tuple) else None)
+        return received[0]
+
+    try:
+        yield result
+    finally:
+        receiving.close()
+        if process.is_alive():  # not waited for: its result is not wanted any more
+            process.terminate()
+        process.join()
+
+
+def _send_result(work: Callable[[], Any], sending: Any) -> None:
+    try:
+        outcome: tuple[Any] | None = (work(),)
+    except BaseException:  # the caller does the work again, and reports the error
+        outcome = None
+    try:
+        sending.send(outcome)
+    except Exception:  # the caller left (nobody waits for it), or it does not pickle
+        pass
+    finally:
+        sending.close()

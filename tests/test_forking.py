@@ -1,16 +1,20 @@
 """Forked workers share the parent's heap: the objects alive when they are forked are kept out
-of the garbage collector while they run, and only then (``codegen.forking.shared_heap``)."""
+of the garbage collector while they run, and only then (``codegen.forking.shared_heap``). Work
+done aside (``codegen.forking.aside``) hands back its result, or None when it failed, and no
+process outlives the block."""
 
 from __future__ import annotations
 
 import gc
 import multiprocessing
+import os
+import time
 
 import pytest
 
 import codegen.format
 from codegen.errors import CodegenError
-from codegen.forking import shared_heap
+from codegen.forking import aside, shared_heap
 from codegen.format import Formatting
 from tests.helpers import GENERATED
 
@@ -53,3 +57,32 @@ def test_formatting_thaws_what_it_froze_when_its_workers_are_gone(monkeypatch: p
     with pytest.raises(OSError, match="no more processes"):
         Formatting(sources, None, 2)
     assert gc.get_freeze_count() == 0
+
+
+def test_work_done_aside_hands_back_its_result_and_sees_the_state_at_the_fork() -> None:
+    state = {"n": 1}
+    with aside(lambda: (state["n"], os.getpid())) as result:
+        state["n"] = 2
+        assert result() == (1, result()[1]) and result()[1] != os.getpid()
+    assert multiprocessing.active_children() == []
+
+
+@pytest.mark.parametrize(
+    "work",
+    [
+        lambda: 1 // 0,  # it raised
+        lambda: os._exit(3),  # it died
+        lambda: (lambda: None),  # its result does not pickle
+    ],
+    ids=["raises", "dies", "unpicklable"],
+)
+def test_work_that_failed_aside_is_none(work, capfd) -> None:
+    with aside(work) as result:
+        assert result() is None
+    assert multiprocessing.active_children() == [] and capfd.readouterr().err == ""
+
+
+def test_leaving_ends_work_not_waited_for() -> None:
+    with pytest.raises(KeyError), aside(lambda: time.sleep(60)):
+        raise KeyError("the caller failed first")
+    assert multiprocessing.active_children() == []

@@ -129,3 +129,16 @@ def test_a_service_rendered_with_its_templates_compiled_aside_is_the_same(monkey
     monkeypatch.setattr(precompile._FromSibling, "load_bytecode", load_bytecode)
     assert generate_tree(SPECS, "typed_sagemaker") == read_tree(GENERATED)
     assert len(served) >= 20  # every template the render loaded came from the forked process
+
+
+def test_a_process_forked_before_the_code_came_leaves_it_to_its_parent(tmp_path: Path, monkeypatch) -> None:
+    from codegen.forking import aside
+
+    (tmp_path / "a.rst.j2").write_text("{{ x }}\n")
+    env = _environment(tmp_path)
+    compiled = _counting(env, monkeypatch)
+    with compiled_aside({env: (".rst.j2",)}):
+        with aside(lambda: (env.get_template("a.rst.j2").render(x="child"), compiled)) as result:
+            assert result() == ("child", ["a.rst.j2"])  # it compiled for itself
+        assert env.get_template("a.rst.j2").render(x="parent") == "parent"
+    assert compiled == []  # the parent still got the code compiled aside

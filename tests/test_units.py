@@ -142,3 +142,49 @@ def test_reference_pages_from_the_cache_are_what_a_render_gives_and_follow_the_t
     overridden = generate_tree(SPECS, "typed_sagemaker", tmp_path, overrides=load_overrides(root, "--templates"))
     page = next(path for path in overridden if path.startswith("docs/reference/") and not path.endswith("index.rst"))
     assert overridden[page].endswith(b"\nOverridden.\n") and not uncached[page].endswith(b"\nOverridden.\n")
+
+
+def _entry_items(cache_dir: Path, kind: str) -> dict[str, list[str]]:
+    """Each entry of ``kind`` by name, its items in a stable order (a forked process's are
+    taken after the render's own, so an entry's order may differ; its content may not)."""
+    found = {}
+    for path in sorted((cache_dir / kind).glob("*.json")):
+        data = json.loads(path.read_bytes().split(b"\n", 2)[2])
+        items = data.items() if isinstance(data, dict) else data
+        found[path.name] = sorted(json.dumps(item, sort_keys=True) for item in items)
+    return found
+
+
+def test_pages_made_in_a_forked_process_are_kept_as_if_made_here(tmp_path: Path, monkeypatch) -> None:
+    """Many reference pages, on more than one core, are built and rendered in a forked process
+    while the package is rendered (``render.service._pages_aside``): the tree, and the
+    conversions and units the cache then holds, are what making them here gives; if that
+    process fails, they are made here."""
+    import os
+
+    import codegen.render.service as service
+
+    monkeypatch.setattr("os.cpu_count", lambda: 2)
+    here = generate_tree(SPECS, "typed_sagemaker", tmp_path / "here")
+    forked = []
+    original_aside = service.aside
+
+    def counted(work):  # type: ignore[no-untyped-def]
+        forked.append(work)
+        return original_aside(work)
+
+    monkeypatch.setattr(service, "aside", counted)
+    monkeypatch.setattr(service, "_PAGES_ASIDE", 1)
+    assert generate_tree(SPECS, "typed_sagemaker", tmp_path / "aside") == here and len(forked) == 1
+    for kind in ("conversions", "renders"):
+        assert _entry_items(tmp_path / "aside", kind) == _entry_items(tmp_path / "here", kind) != {}
+    parent, original_pages = os.getpid(), service._reference_pages
+
+    def failing_when_forked(*args):  # type: ignore[no-untyped-def]
+        if os.getpid() != parent:
+            raise RuntimeError("the forked process failed")
+        return original_pages(*args)
+
+    monkeypatch.setattr(service, "_reference_pages", failing_when_forked)
+    assert generate_tree(SPECS, "typed_sagemaker", tmp_path / "failed") == here and len(forked) == 2
+    assert _entry_items(tmp_path / "failed", "renders") == _entry_items(tmp_path / "here", "renders")

@@ -24,6 +24,7 @@ from __future__ import annotations
 import ast
 import functools
 import importlib.util
+import itertools
 import os
 import sys
 from pathlib import Path
@@ -57,6 +58,20 @@ class Conversions:
             result = self._known[key] = self._converters[kind](*arguments)
         self._asked[key] = result
         return result
+
+    def mark(self) -> int:
+        """Where this render's conversions stand now (for ``since``)."""
+        return len(self._asked)
+
+    def since(self, mark: int) -> dict[tuple[Any, ...], Any]:
+        """The conversions asked for after ``mark`` (each new one, in order; a conversion
+        asked again keeps its place), by key: what a forked process hands back."""
+        return dict(itertools.islice(self._asked.items(), mark, None))
+
+    def record(self, asked: Mapping[tuple[Any, ...], Any]) -> None:
+        """Take conversions asked for elsewhere (``since`` in a forked process) as asked here."""
+        self._known.update(asked)
+        self._asked.update(asked)
 
     def start(
         self, kind: str, calls: list[tuple[Any, ...]], workers: int | None, pool: Any = None

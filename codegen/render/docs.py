@@ -71,6 +71,11 @@ class Docs:
     def __init__(self, conversions: Conversions) -> None:
         self._convert = conversions
 
+    @property
+    def conversions(self) -> Conversions:
+        """The render's conversions, which these go through."""
+        return self._convert
+
     def text(self, html: str) -> str:
         """Model documentation as docstring-ready RST (``docstring_text``)."""
         result: str = self._convert("docstring", html)

@@ -69,10 +69,14 @@ class _Received:
     def __init__(self, receiving: multiprocessing.connection.Connection) -> None:
         self._receiving: multiprocessing.connection.Connection | None = receiving
         self._code: list[dict[str, tuple[str, bytes]]] = []
+        self._owner = os.getpid()
 
     def code(self, index: int) -> dict[str, tuple[str, bytes]]:
         """The compiled templates of the ``index``-th environment (waiting for them the first
-        time); none if the process failed."""
+        time); none if the process failed, or to a process forked before they came (which
+        would otherwise take them off the pipe its parent waits on)."""
+        if os.getpid() != self._owner:
+            return self._code[index] if index < len(self._code) else {}
         if self._receiving is not None:
             try:
                 sent: list[list[_Compiled]] = self._receiving.recv()

@@ -23,7 +23,8 @@ from __future__ import annotations
 
 import functools
 import hashlib
-from typing import Any, Callable, TypeVar
+import itertools
+from typing import Any, Callable, Mapping, TypeVar
 
 import attrs
 
@@ -108,6 +109,18 @@ class Renders:
                 text = render(view)
             self._asked[key] = text
         return text
+
+    def mark(self) -> int:
+        """Where this render's units stand now (for ``since``)."""
+        return len(self._asked)
+
+    def since(self, mark: int) -> dict[str, str]:
+        """The units used after ``mark``, by key: what a forked process hands back."""
+        return dict(itertools.islice(self._asked.items(), mark, None))
+
+    def record(self, used: Mapping[str, str]) -> None:
+        """Take units rendered elsewhere (``since`` in a forked process) as used here."""
+        self._asked.update(used)
 
     def save(self) -> None:
         """Keep the units this render used, if they are not what was loaded."""
