@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import concurrent.futures
 import contextlib
+import multiprocessing
 import os
 from pathlib import Path
 from typing import Callable
@@ -12,7 +13,7 @@ import attrs
 
 from codegen.errors import CodegenError
 from codegen.cache import Cache, digest
-from codegen.forking import fork_context, shared_heap
+from codegen.forking import aside, fork_context, shared_heap
 from codegen.format import FormatPack, formatter_key
 from codegen.progress import Progress
 from codegen.ir.build import build_service
@@ -52,6 +53,9 @@ class Generated:
 
     tree: Tree
     inputs: dict[str, str]
+    # Waits for the cache entries being written in a forked process (``cache_aside``); the
+    # cache holds them once it returns.
+    settle: Callable[[], None] = attrs.field(default=lambda: None, eq=False, repr=False)
 
 
 @attrs.frozen
@@ -92,6 +96,7 @@ def generate(
     *,
     metadata: Metadata | None = None,
     overrides: Overrides | None = None,
+    cache_aside: bool = False,
 ) -> Generated:
     """The generated tree for the spec directory. With ``cache_dir``, code formatted and
     documentation converted by earlier runs is taken from the cache (``codegen.cache``);
@@ -135,15 +140,27 @@ def generate(
     }
     reused = {prefix: reuse(prefix, inputs[prefix]) for prefix in prefixes} if reuse else {}
     todo = [(spec, name, prefix) for spec, name, prefix in zip(specs, names, prefixes) if reused.get(prefix) is None]
+    later: list[Callable[[], None]] = []
     if len(specs) == 1:
-        trees = {"": reused.get("") or _render_service(specs[0], names[0], cache, settings, generator, None)}
+        only = reused.get("")
+        if only is None:
+            only = _render_service(specs[0], names[0], cache, settings, generator, None, later if cache_aside else None)
+        trees = {"": only}
     else:
         trees = {prefix: tree for prefix, tree in reused.items() if tree is not None}
         trees.update(_render_services(todo, cache, settings, generator))
     tree: dict[str, bytes] = {}
     for prefix in prefixes:
         tree.update({prefix + path: content for path, content in trees[prefix].items()})
-    return Generated(tree, inputs)
+    return Generated(tree, inputs, _settle_all(later))
+
+
+def _settle_all(later: list[Callable[[], None]]) -> Callable[[], None]:
+    def settle() -> None:
+        while later:
+            later.pop()()
+
+    return settle
 
 
 def _inputs_digest(generator: str, settings: _Settings, spec: ServiceSpec, name: str) -> str:
@@ -157,8 +174,17 @@ def _inputs_digest(generator: str, settings: _Settings, spec: ServiceSpec, name:
 
 
 def _render_service(
-    spec: ServiceSpec, name: str, cache: Cache | None, settings: _Settings, generator: str, workers: int | None
+    spec: ServiceSpec,
+    name: str,
+    cache: Cache | None,
+    settings: _Settings,
+    generator: str,
+    workers: int | None,
+    later: list[Callable[[], None]] | None = None,
 ) -> Tree:
+    """One service's files; the cache entries its render used written back, or, given
+    ``later``, being written in a forked process, with the function that waits for them
+    appended to it."""
     # One big service on every core: the templates are compiled on another while the IR is
     # built. (A small model's IR is built sooner than they compile: the render would wait.)
     big = workers is None and _model_size(spec) >= _ASIDE_MODEL_BYTES
@@ -178,11 +204,38 @@ def _render_service(
             overrides=settings.overrides,
             renders=renders,
         )
-    if pack is not None:
-        pack.flush()
-    if renders is not None:
-        renders.save()
+
+    def save() -> bool:
+        conversions.save()
+        if pack is not None:
+            pack.flush()
+        if renders is not None:
+            renders.save()
+        return True
+
+    if later is not None and cache is not None and "fork" in multiprocessing.get_all_start_methods():
+        later.append(_saved_aside(save))
+    else:
+        save()
     return tree
+
+
+def _saved_aside(save: Callable[[], bool]) -> Callable[[], None]:
+    """``save()`` in a forked process (``forking.aside``): JSON-encoding and writing whole
+    SageMaker's entries is some 0.5 s, which then overlaps the writing of the tree. The
+    function returned waits for it, and saves here if it failed."""
+    stack = contextlib.ExitStack()
+    stack.enter_context(shared_heap())
+    result = stack.enter_context(aside(save))
+
+    def settle() -> None:
+        try:
+            if result() is None:
+                save()
+        finally:
+            stack.close()
+
+    return settle
 
 
 # Measured on these 2 cores: whole SageMaker (a 2.7 MB model) gains 0.3-0.4 s of an update's

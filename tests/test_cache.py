@@ -321,3 +321,44 @@ def test_a_run_whose_code_is_all_in_the_cache_does_not_import_black(tmp_path: Pa
         outputs.append(done.stdout.splitlines()[-1])
     assert outputs == ["black imported: True", "black imported: False"]
     assert read_tree(tmp_path / "second") == read_tree(GENERATED)
+
+
+def _entry_bodies(cache_dir: Path) -> dict[str, list[str]]:
+    """Each entry of the render's kinds by path, its items in a stable order (an entry's
+    order may follow the order things were asked in; its content may not)."""
+    found = {}
+    for kind in ("conversions", "format", "renders"):
+        for path in _entries(cache_dir, kind):
+            data = json.loads(path.read_bytes().split(b"\n", 2)[2])
+            items = data.items() if isinstance(data, dict) else data
+            found[f"{kind}/{path.name}"] = sorted(json.dumps(item, sort_keys=True) for item in items)
+    return found
+
+
+def test_the_command_writes_the_cache_while_it_writes_the_tree_and_the_entries_are_the_same(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``codegen generate`` writes the render's cache entries in a forked process while it
+    writes the output (``pipeline._saved_aside``), and waits for them: they are there when it
+    returns, the same as a render that writes them itself; if that process fails, the command
+    writes them itself."""
+    import contextlib
+
+    from codegen import pipeline
+    from codegen.write import read_tree
+
+    generate_tree(SPECS, "typed_sagemaker", tmp_path / "inline")
+    argv = ["generate", "--spec-dir", str(SPECS), "--package", "typed_sagemaker"]
+    monkeypatch.setenv("CODEGEN_CACHE_DIR", str(tmp_path / "aside"))
+    assert main([*argv, "--output", str(tmp_path / "out")]) == 0
+    assert read_tree(tmp_path / "out") == read_tree(GENERATED)
+    assert _entry_bodies(tmp_path / "aside") == _entry_bodies(tmp_path / "inline") != {}
+
+    @contextlib.contextmanager
+    def failed(work):  # type: ignore[no-untyped-def]
+        yield lambda: None
+
+    monkeypatch.setattr(pipeline, "aside", failed)
+    monkeypatch.setenv("CODEGEN_CACHE_DIR", str(tmp_path / "failed"))
+    assert main([*argv, "--output", str(tmp_path / "out2")]) == 0
+    assert _entry_bodies(tmp_path / "failed") == _entry_bodies(tmp_path / "inline")

@@ -95,9 +95,14 @@ def run(args: argparse.Namespace) -> int:
         record = OutputRecord(cache, output) if cache else None
         reuse = record.reuse(read_tree(output)) if record else None
         generated = generate(
-            spec_dir, package, cache_dir, args.formatter, reuse, metadata=metadata, overrides=overrides
+            spec_dir, package, cache_dir, args.formatter, reuse, metadata=metadata, overrides=overrides,
+            cache_aside=True,
         )
-        changed = write_tree(output, generated.tree, force=args.force)
+        try:
+            # (while the render's cache entries are written in a forked process)
+            changed = write_tree(output, generated.tree, force=args.force)
+        finally:
+            generated.settle()
         if record:
             record.save(generated)
         if fast is not None and cache is not None:

@@ -66,7 +66,8 @@ def render_service(
     its code formatted on ``workers`` processes (default: every core), its templates the
     built-in ones or ``overrides`` over them (an error in one of those is bad input that names
     the template and line); reference pages an earlier render made from equal views taken
-    from ``renders`` (``codegen.render.units``; the caller saves it)."""
+    from ``renders`` (``codegen.render.units``). The caller saves what ``conversions``,
+    ``pack`` and ``renders`` hold then."""
     try:
         return _render_service(spec, service, conversions, pack, formatter, workers, release, overrides, renders)
     except CodegenError:
@@ -97,8 +98,6 @@ def _render_service(
         tree = _render_files(
             spec, service, docs, python, text, tables, waiter_tables, reference_pages, pack, formatter, workers, release
         )
-    if conversions is not None:
-        conversions.save()
     return tree
 
 
