@@ -4,6 +4,8 @@ parameters and fields of any length and shape."""
 
 from __future__ import annotations
 
+import keyword
+
 import black
 import pytest
 from hypothesis import given, settings
@@ -32,7 +34,8 @@ def _black_keeps(text: str, rest: str) -> bool:
     return black.format_str(source, mode=black_mode()) == source
 
 
-names = st.from_regex(r"[a-z][a-z0-9_]{0,30}", fullmatch=True)
+# (A keyword is never a generated name: ``naming`` renames it, and ``identifier`` refuses it.)
+names = st.from_regex(r"[a-z][a-z0-9_]{0,30}", fullmatch=True).filter(lambda name: not keyword.iskeyword(name))
 classes = st.from_regex(r"[A-Z][A-Za-z0-9]{2,30}", fullmatch=True)
 
 
