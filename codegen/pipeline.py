@@ -188,8 +188,8 @@ def _render_service(
     # One big service on every core: the templates are compiled on another while the IR is
     # built. (A small model's IR is built sooner than they compile: the render would wait.)
     big = workers is None and _model_size(spec) >= _ASIDE_MODEL_BYTES
-    aside = _compiled_aside(settings.overrides) if big else contextlib.nullcontext()
-    with aside:
+    compiling = _compiled_aside(settings.overrides) if big else contextlib.nullcontext()
+    with compiling:
         pack = FormatPack(cache, settings.formatter, name) if cache else None
         conversions = Conversions(CONVERTERS, cache, name)
         renders = Renders(cache, name, _render_identity(generator, settings)) if cache else None

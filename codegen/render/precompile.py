@@ -45,8 +45,9 @@ def compiled_aside(environments: dict[jinja2.Environment, tuple[str, ...]]) -> I
     ):
         yield
         return
-    receiving, sending = fork_context().Pipe(duplex=False)
-    process = fork_context().Process(target=_compile_all, args=(environments, sending), daemon=True)
+    context = fork_context()
+    receiving, sending = context.Pipe(duplex=False)
+    process = context.Process(target=_compile_all, args=(environments, sending), daemon=True)
     process.start()
     sending.close()
     received = _Received(receiving)
