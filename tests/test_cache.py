@@ -225,6 +225,28 @@ def test_doc_conversions_are_remembered_across_runs_by_converter(
     assert len(conversions.load(Cache(tmp_path), entry.stem)) > 10
 
 
+def test_the_converters_identity_covers_every_import_however_nested(tmp_path: Path, monkeypatch) -> None:
+    """An import in a function, a class, a branch, a handler or a ``match`` case makes the
+    imported module's source part of the conversions' identity, as a top-level one does."""
+    from codegen.render import conversions
+
+    nested = {
+        "top": "import codegen.x_top\n",
+        "function": "def f():\n    from codegen import x_function\n",
+        "class": "class C:\n    def m(self):\n        from . import x_class\n",
+        "branch": "if True:\n    pass\nelse:\n    import codegen.x_branch\n",
+        "handler": "try:\n    pass\nexcept Exception:\n    import codegen.x_handler\n",
+        "finally": "try:\n    pass\nfinally:\n    import codegen.x_finally\n",
+        "case": "match 1:\n    case 1:\n        import codegen.x_case\n",
+        "loop": "for _ in ():\n    pass\nelse:\n    import codegen.x_loop\n",
+    }
+    for where, source in nested.items():
+        monkeypatch.setattr(conversions, "_source", lambda module, source=source: source.encode())
+        monkeypatch.setattr(conversions, "_is_module", lambda name: True)
+        found = conversions._imports("codegen.some")
+        assert f"codegen.x_{where}" in found, where
+
+
 def _shout(text: str) -> str:
     _SHOUTED.append(text)
     return text.upper()

@@ -62,7 +62,19 @@ def site_text(html: str) -> str:
     return site_checks.site_text(html, docstring_text(html))
 
 
-CONVERTERS = {"docstring": docstring_text, "cli": bcdoc.convert, "help": help_page_text, "site": site_text}
+def site_summary(html: str) -> str:
+    """The site's summary of model documentation in lists: its first paragraph's words,
+    escaped (``site.text.summary``)."""
+    return site_checks.summary(html)
+
+
+CONVERTERS = {
+    "docstring": docstring_text,
+    "cli": bcdoc.convert,
+    "help": help_page_text,
+    "site": site_text,
+    "summary": site_summary,
+}
 
 
 class Docs:
@@ -85,6 +97,12 @@ class Docs:
         """Model documentation for the site: ``text`` when docutils accepts it, else its plain
         words escaped (``codegen.render.site.text``)."""
         result: str = self._convert("site", html)
+        return result
+
+    def summary(self, html: str) -> str:
+        """The site's one-paragraph summary for lists (``site.text.summary``): an HTML parse
+        of each text, kept with the other conversions so an update does not parse them all."""
+        result: str = self._convert("summary", html)
         return result
 
     def first_sentence(self, html: str) -> str:

@@ -64,6 +64,13 @@ def _docutils() -> tuple[Any, Any, Any]:
     return parser, reader, settings
 
 
+def summary(html: str) -> str:
+    """For lists: the first paragraph's words, escaped (a converted paragraph may end in
+    "::", which would make the next line a literal block)."""
+    paragraphs = plain_paragraphs(html)
+    return rst.text(paragraphs[0]) if paragraphs else ""
+
+
 class _Words(html.parser.HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)

@@ -39,7 +39,6 @@ from codegen.render.python.annotations import field_annotation
 from codegen.render.python.docstrings import constraint_text
 from codegen.render.python.views import PackageView
 from codegen.render.site import globaloptions, rst
-from codegen.render.site.text import plain_paragraphs
 from codegen.render.site.waiters import SiteWaiter, site_waiters
 
 # The most RST one page of classes or enums holds (about 3x that in HTML): whole SageMaker's
@@ -219,11 +218,7 @@ def site_view(
     def block(html: str, indent: int) -> str:
         return rst.block(docs.site(html), indent)
 
-    def summary(html: str) -> str:
-        # For lists: the first paragraph's words, escaped (a converted paragraph may end in
-        # "::", which would make the next line a literal block).
-        paragraphs = plain_paragraphs(html)
-        return rst.text(paragraphs[0]) if paragraphs else ""
+    summary = docs.summary
 
     def structure(s: Structure, cli: dict[str, str] | None = None, indent: int = 3) -> SiteStructure:
         cli = cli or {}
