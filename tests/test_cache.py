@@ -166,6 +166,21 @@ def test_twenty_runs_with_a_changing_model_stay_within_the_limit(
     assert len(_entries(cache_dir, "format")) < 20
 
 
+def test_only_one_run_prunes_at_a_time(tmp_path: Path) -> None:
+    from codegen.write.lock import lock_if_free
+
+    cache = Cache(tmp_path, limit=0)
+    cache.write("format", "a" * 64, {"pieces": {}})
+    with lock_if_free(tmp_path) as free:
+        assert free
+        with lock_if_free(tmp_path) as again:
+            assert not again
+        assert cache.prune() == 0  # another run is pruning: this one leaves it
+    assert cache.prune() == 1
+    with lock_if_free(tmp_path) as free:
+        assert free  # and the lock was let go
+
+
 def test_cache_info_and_clear(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys) -> None:
     monkeypatch.setenv("CODEGEN_CACHE_DIR", str(tmp_path))
     generate_tree(SPECS, "typed_sagemaker", tmp_path)

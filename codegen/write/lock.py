@@ -88,6 +88,44 @@ def output_lock(
 
 
 @contextlib.contextmanager
+def lock_if_free(directory: Path) -> Iterator[bool]:
+    """Hold an exclusive lock on ``directory`` (``flock`` on the directory itself, as
+    ``output_lock`` does) for the ``with`` block if no one else holds it; the value says
+    whether it was free. For work one run may skip when another is doing it (pruning the
+    cache). Without ``fcntl``, ``filelock`` locks ``.lock`` in the directory instead."""
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - Windows
+        import filelock
+
+        try:
+            lock = filelock.FileLock(str(directory / ".lock"), timeout=0)
+            lock.acquire()
+        except (filelock.Timeout, OSError):
+            yield False
+            return
+        try:
+            yield True
+        finally:
+            lock.release()
+        return
+    try:
+        descriptor = os.open(directory, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+    except OSError:
+        yield False
+        return
+    try:
+        try:
+            fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:  # held by another run (or locks unsupported here)
+            yield False
+            return
+        yield True
+    finally:
+        os.close(descriptor)  # releases the lock
+
+
+@contextlib.contextmanager
 def _file_lock(parent: Path, timeout: float, root: Path) -> Iterator[None]:  # pragma: no cover
     import filelock
 
