@@ -24,7 +24,7 @@ import typing
 from pathlib import Path
 from typing import Mapping, NamedTuple
 
-from codegen.cache import Cache, digest
+from codegen.cache import Cache, Layered, digest
 from codegen.errors import CodegenError
 from codegen.forking import fork_context, shared_heap
 from codegen import installed
@@ -193,16 +193,13 @@ class FormatPack:
     """
 
     def __init__(self, cache: Cache, formatter: str, unit: str) -> None:
-        self._cache = cache
-        self._name = digest("format", formatter_key(formatter), unit)
+        self._store = Layered(cache, "format", digest("format", formatter_key(formatter), unit), _text, _text)
         self._stored: dict[str, str] | None = None
         self._used: dict[str, str] = {}
 
     def _load(self) -> dict[str, str]:
         if self._stored is None:
-            data = self._cache.read("format", self._name)
-            pieces = data.get("pieces") if isinstance(data, dict) else None
-            self._stored = pieces if isinstance(pieces, dict) else {}
+            self._stored = self._store.load()
         return self._stored
 
     def lookup(self, texts: typing.Iterable[str]) -> dict[str, str]:
@@ -226,8 +223,14 @@ class FormatPack:
     def flush(self) -> None:
         """Keep exactly the pieces this run used, unless they are what is stored already."""
         if self._used != self._load():
-            self._cache.write("format", self._name, {"pieces": self._used})
+            self._store.save(self._used)
             self._stored = dict(self._used)
+
+
+def _text(value: object) -> str:
+    if type(value) is not str:
+        raise TypeError("a piece and its formatted form are strings")
+    return value
 
 
 def same_program(source: str, formatted: str) -> bool:

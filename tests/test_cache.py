@@ -68,7 +68,7 @@ def test_code_appended_to_a_cached_piece_never_reaches_the_output(tmp_path: Path
     generate_tree(SPECS, "typed_sagemaker", tmp_path)
     (pack,) = _entries(tmp_path, "format")
     payload = "\nimport os\nos.system('touch /tmp/pwned')\n"
-    _rewrite_body(pack, lambda data: {"pieces": {k: v + payload for k, v in data["pieces"].items()}})
+    _rewrite_body(pack, lambda data: {"items": [[k, v + payload] for k, v in data["items"]]})
     tree = generate_tree(SPECS, "typed_sagemaker", tmp_path)
     assert tree == expected
     assert not any(b"pwned" in content for content in tree.values())
@@ -170,7 +170,7 @@ def test_only_one_run_prunes_at_a_time(tmp_path: Path) -> None:
     from codegen.write.lock import lock_if_free
 
     cache = Cache(tmp_path, limit=0)
-    cache.write("format", "a" * 64, {"pieces": {}})
+    cache.write("format", "a" * 64, {"items": []})
     with lock_if_free(tmp_path) as free:
         assert free
         with lock_if_free(tmp_path) as again:
@@ -302,7 +302,7 @@ def test_an_update_prepared_in_workers_gives_the_same_tree(tmp_path: Path, expec
     assert generate_tree(SPECS, "typed_sagemaker", tmp_path) == expected
     (pack,) = _entries(tmp_path, "format")
     payload = "\nimport os\nos.system('touch /tmp/pwned')\n"
-    _rewrite_body(pack, lambda data: {"pieces": {k: v + payload for k, v in data["pieces"].items()}})
+    _rewrite_body(pack, lambda data: {"items": [[k, v + payload] for k, v in data["items"]]})
     assert generate_tree(SPECS, "typed_sagemaker", tmp_path) == expected
 
 

@@ -30,7 +30,7 @@ import sys
 from pathlib import Path
 from typing import Any, Callable, Iterator, Mapping
 
-from codegen.cache import Cache, digest
+from codegen.cache import Cache, Layered, digest
 
 Converter = Callable[..., Any]
 
@@ -43,9 +43,9 @@ class Conversions:
         self, converters: Mapping[str, Converter], cache: Cache | None = None, name: str = ""
     ) -> None:
         self._converters = dict(converters)
-        self._cache = cache
         self._entry = digest("conversions", _LAYOUT, code_identity(*self._converters.values()), name)
-        self._loaded = load(cache, self._entry) if cache else {}
+        self._store = _layered(cache, self._entry) if cache else None
+        self._loaded = self._store.load() if self._store else {}
         self._known: dict[tuple[Any, ...], Any] = dict(self._loaded)
         self._asked: dict[tuple[Any, ...], Any] = {}
 
@@ -123,10 +123,8 @@ class Conversions:
 
     def save(self) -> None:
         """Keep the conversions this render asked for, if they differ from what was loaded."""
-        if self._cache is not None and self._asked.keys() != self._loaded.keys():
-            self._cache.write(
-                "conversions", self._entry, [[[_stored(a) for a in k], v] for k, v in self._asked.items()]
-            )
+        if self._store is not None and self._asked.keys() != self._loaded.keys():
+            self._store.save(self._asked)
 
 
 # Arguments longer than this are remembered by their digest (the HTML of one documentation
@@ -175,19 +173,25 @@ def _convert_with(converter: Converter, batch: list[tuple[Any, ...]]) -> list[An
 
 def load(cache: Cache, entry: str) -> dict[tuple[Any, ...], Any]:
     """The conversions kept in ``entry``; none if it is missing or malformed."""
-    data = cache.read("conversions", entry)
-    if not isinstance(data, list):
-        return {}
-    loaded = {}
-    for item in data:
-        if not (isinstance(item, list) and len(item) == 2 and isinstance(item[0], list)):
-            return {}
-        key = tuple(_Digest(a["sha256"]) if _is_digest(a) else _tuples(a) for a in item[0])
-        try:
-            loaded[key] = _tuples(item[1])
-        except TypeError:  # an object in a key that is not a digest: not an entry of ours
-            return {}
-    return loaded
+    return _layered(cache, entry).load()
+
+
+def _layered(cache: Cache, entry: str) -> Layered:
+    return Layered(cache, "conversions", entry, _decoded_key, _tuples, _stored_key)
+
+
+def _decoded_key(stored: Any) -> tuple[Any, ...]:
+    if type(stored) is not list:
+        raise TypeError("a key is a list of arguments")
+    for argument in stored:
+        if type(argument) is not str:
+            # (an object in a key that is not a digest stays a dict: it does not hash)
+            return tuple(_Digest(a["sha256"]) if _is_digest(a) else _tuples(a) for a in stored)
+    return tuple(stored)  # the common case: every argument a string
+
+
+def _stored_key(key: tuple[Any, ...]) -> list[Any]:
+    return [_stored(argument) for argument in key]
 
 
 def _is_digest(value: Any) -> bool:
@@ -196,7 +200,7 @@ def _is_digest(value: Any) -> bool:
 
 def _tuples(value: Any) -> Any:
     """JSON's lists back as the tuples the converters return (and keys are made of)."""
-    return tuple(_tuples(v) for v in value) if isinstance(value, list) else value
+    return tuple(_tuples(v) for v in value) if type(value) is list else value
 
 
 def code_identity(*functions: Converter) -> str:

@@ -28,7 +28,7 @@ from typing import Any, Callable, Mapping, TypeVar
 
 import attrs
 
-from codegen.cache import Cache, digest
+from codegen.cache import Cache, Layered, digest
 
 
 @attrs.frozen
@@ -94,9 +94,9 @@ class Renders:
     """Rendered units of one service, kept in ``cache`` under ``name`` and ``identity``."""
 
     def __init__(self, cache: Cache | None, name: str, identity: str) -> None:
-        self._cache = cache
         self._entry = digest("renders", identity, name)
-        self._loaded = _load(cache, self._entry) if cache else {}
+        self._store = Layered(cache, "renders", self._entry, _text, _text) if cache else None
+        self._loaded: dict[str, str] = self._store.load() if self._store else {}
         self._asked: dict[str, str] = {}
 
     def __call__(self, view: View, render: Callable[[View], str]) -> str:
@@ -124,12 +124,11 @@ class Renders:
 
     def save(self) -> None:
         """Keep the units this render used, if they are not what was loaded."""
-        if self._cache is not None and self._asked.keys() != self._loaded.keys():
-            self._cache.write("renders", self._entry, self._asked)
+        if self._store is not None and self._asked.keys() != self._loaded.keys():
+            self._store.save(self._asked)
 
 
-def _load(cache: Cache, entry: str) -> dict[str, str]:
-    data = cache.read("renders", entry)
-    if not isinstance(data, dict) or not all(type(text) is str for text in data.values()):
-        return {}
-    return data
+def _text(value: Any) -> str:
+    if type(value) is not str:
+        raise TypeError("a unit's key and text are strings")
+    return value
