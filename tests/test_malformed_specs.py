@@ -588,6 +588,23 @@ def test_a_lone_surrogate_is_not_text(run: Run) -> None:
     err.encode("utf-8")
 
 
+def test_a_surrogate_pair_or_an_escaped_backslash_is_no_lone_surrogate() -> None:
+    """The check walks a model's strings only when its source may escape a lone surrogate;
+    over JSON strings made of surrogate escapes, backslashes and text, it never misses one
+    that ``json.loads`` gives, and it walks for none that holds none (models spell their
+    patterns' ranges with the backslash escaped, ``"[\\\\uD800\\\\uDC00-...]"``)."""
+    import random
+
+    from codegen.spec.validate import _has_lone_surrogate_escape
+
+    draw = random.Random(22)
+    atoms = ["\\ud800", "\\udc00", "\\uDBFF", "\\uDFFF", "\\\\", "u", "\\u00e9", "\\n", "d800"]
+    for _ in range(20_000):
+        source = json.dumps({"a": [""]}).replace('""', '"' + "".join(draw.choices(atoms, k=draw.randint(0, 7))) + '"')
+        lone = any(0xD800 <= ord(c) <= 0xDFFF for c in json.loads(source)["a"][0])
+        assert _has_lone_surrogate_escape(source) == lone, source
+
+
 @pytest.mark.parametrize("path", ["../outside.py", "a/../../outside.py", "/etc/x", "a//b", "a/\x00", ""])
 def test_the_writer_keeps_every_file_inside_the_output(tmp_path: Path, path: str) -> None:
     """The last line of defence, should a spec string ever reach a file name."""
