@@ -14,7 +14,7 @@ from pathlib import Path
 import black
 import pytest
 
-from codegen.cache import Cache, digest
+from codegen.cache import Cache, Layered, digest
 from codegen.commands import main
 from codegen.format import FormatPack, black_mode, format_sources, same_program, split_module
 from codegen.pipeline import generate_tree
@@ -179,6 +179,119 @@ def test_only_one_run_prunes_at_a_time(tmp_path: Path) -> None:
     assert cache.prune() == 1
     with lock_if_free(tmp_path) as free:
         assert free  # and the lock was let go
+
+
+def _text_items(cache: Cache, name: str) -> Layered:
+    def text(value):
+        if type(value) is not str:
+            raise TypeError("not text")
+        return value
+
+    return Layered(cache, "renders", name, text, text)
+
+
+def test_an_update_of_a_few_items_writes_only_an_overlay(tmp_path: Path) -> None:
+    cache, name = Cache(tmp_path), digest("layered")
+    items = {f"key{i}": f"value {i}" for i in range(40)}
+    first = _text_items(cache, name)
+    assert first.load() == {}
+    first.save(items)
+    (base,) = _entries(tmp_path, "renders")
+    written = base.read_bytes()
+    changed = {**{k: v for k, v in items.items() if k != "key3"}, "key5": "new 5", "new": "a new item"}
+    second = _text_items(cache, name)
+    assert second.load() == items
+    second.save(changed)
+    assert base.read_bytes() == written  # the base is left as it was
+    overlay = tmp_path / "renders" / f"{name}.overlay.json"
+    body = json.loads(overlay.read_bytes().split(b"\n", 2)[2])
+    assert body["drop"] == ["key3"] and sorted(body["set"]) == [["key5", "new 5"], ["new", "a new item"]]
+    assert _text_items(cache, name).load() == changed
+    # Saved again with the same items in another run: the overlay is written against the
+    # same base, never stacked on the last overlay.
+    third = _text_items(cache, name)
+    assert third.load() == changed
+    third.save({**changed, "key7": "new 7"})
+    assert _text_items(cache, name).load() == {**changed, "key7": "new 7"}
+    assert base.read_bytes() == written
+
+
+def test_a_big_change_writes_a_new_base_and_no_overlay(tmp_path: Path) -> None:
+    cache, name = Cache(tmp_path), digest("layered")
+    _text_items(cache, name).save({f"key{i}": "old" for i in range(40)})
+    update = _text_items(cache, name)
+    update.load()
+    update.save({f"key{i}": "small" for i in range(3)} | {"key39": "old"})
+    small = {f"key{i}": "small" for i in range(3)} | {"key39": "old"}
+    assert [p.name for p in _entries(tmp_path, "renders")] == [f"{name}.json"]
+    assert _text_items(cache, name).load() == small
+    # One item changed of four is a quarter: an overlay; two are more, and the base is
+    # written again.
+    again = _text_items(cache, name)
+    again.load()
+    again.save({**small, "key0": "changed"})
+    assert len(_entries(tmp_path, "renders")) == 2
+    again = _text_items(cache, name)
+    again.load()
+    again.save({**small, "key0": "changed", "key1": "changed"})
+    assert [p.name for p in _entries(tmp_path, "renders")] == [f"{name}.json"]
+    assert _text_items(cache, name).load() == {**small, "key0": "changed", "key1": "changed"}
+
+
+def test_an_overlay_is_applied_to_its_own_base_only_and_whole_or_not_at_all(tmp_path: Path) -> None:
+    cache, name = Cache(tmp_path), digest("layered")
+    items = {f"key{i}": f"value {i}" for i in range(40)}
+    _text_items(cache, name).save(items)
+    update = _text_items(cache, name)
+    update.load()
+    update.save({**items, "key0": "updated"})
+    overlay = tmp_path / "renders" / f"{name}.overlay.json"
+    stale = overlay.read_bytes()
+    # Another run writes a new base (and removes the overlay); the old overlay, put back as
+    # a slow run might, is of the old base: nobody applies it.
+    replaced = {f"other{i}": "x" for i in range(40)}
+    _text_items(cache, name).save(replaced)
+    assert not overlay.exists()
+    overlay.write_bytes(stale)
+    assert _text_items(cache, name).load() == replaced
+    # A damaged overlay, or one holding anything that is not an item, is ignored whole.
+    _text_items(cache, name).save(items)
+    for damage in (
+        lambda data: {**data, "set": [["key0", "updated"], ["key1", 1]]},
+        lambda data: {**data, "set": [["key0", "updated"], "ab"]},
+        lambda data: {**data, "drop": [["unhashable"]]},
+        lambda data: {**data, "base": "0" * 64},
+    ):
+        update = _text_items(cache, name)
+        update.load()
+        update.save({**items, "key0": "updated"})
+        assert _text_items(cache, name).load() == {**items, "key0": "updated"}
+        _rewrite_body(overlay, damage)
+        assert _text_items(cache, name).load() == items
+    overlay.write_bytes(overlay.read_bytes()[:-5])  # fails its digest
+    assert _text_items(cache, name).load() == items
+
+
+def test_an_update_through_overlays_gives_what_a_cold_run_gives(tmp_path: Path) -> None:
+    """The command's cache after a change of one structure's documentation: the entries' bases
+    left as they were, overlays beside them, and the next run's tree that of a cold run."""
+    import shutil
+
+    specs = tmp_path / "specs"
+    shutil.copytree(SPECS, specs)
+    (model,) = specs.glob("*/*/service-2.json")
+    cache_dir = tmp_path / "cache"
+    generate_tree(specs, "typed_sagemaker", cache_dir)
+    bases = {p: p.read_bytes() for kind in ("format", "conversions", "renders") for p in _entries(cache_dir, kind)}
+    data = json.loads(model.read_text())
+    documented = next(n for n, shape in sorted(data["shapes"].items()) if shape.get("documentation"))
+    data["shapes"][documented]["documentation"] += "<p>Changed.</p>"
+    model.write_text(json.dumps(data, indent=2))
+    updated = generate_tree(specs, "typed_sagemaker", cache_dir)
+    assert updated == generate_tree(specs, "typed_sagemaker")
+    assert all(path.read_bytes() == content for path, content in bases.items())
+    assert list(cache_dir.glob("conversions/*.overlay.json"))
+    assert generate_tree(specs, "typed_sagemaker", cache_dir) == updated  # and read back
 
 
 def test_cache_info_and_clear(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys) -> None:
