@@ -86,6 +86,20 @@ def test_the_generator_installs_from_a_wheel_and_generates_outside_the_checkout(
     _run([str(venv / "bin" / "codegen"), "generate", "--check"], cwd=project, env=env)
     # Byte for byte what this checkout's generator gives.
     assert _tree(project / "generated") == dict(generate_tree(project / "specs", "typed_jobs"))
+    # The templates' compiled code is package data too: the installed generator compiles none.
+    _run([str(python), "-c", SHIPPED_USED], cwd=project, env=env)
+
+
+SHIPPED_USED = """
+from codegen.render.environment import python_environment, text_environment
+from codegen.render.shipped import environment_kind
+from codegen.render.templates import builtin_names
+envs = {"python": python_environment(), "text": text_environment()}
+for env in envs.values():
+    env.compile = None  # loading a template that is not shipped would call it
+for name in sorted(builtin_names()):
+    envs[environment_kind(name)].get_template(name)
+"""
 
 
 def _tree(root: Path) -> dict[str, bytes]:

@@ -42,18 +42,40 @@ def _environment(root: Path) -> jinja2.Environment:
     return jinja2.Environment(loader=jinja2.FileSystemLoader(str(root)), undefined=jinja2.StrictUndefined)
 
 
+def _unshipped(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Built-in environments made from now on without the shipped code of the templates."""
+    from codegen.render import shipped
+
+    monkeypatch.setattr(shipped, "_shipped", lambda kind, settings: {})
+
+
 def test_the_parent_compiles_nothing_it_was_sent_and_renders_the_same(tmp_path: Path, monkeypatch) -> None:
     (tmp_path / "page.rst.j2").write_text("{% for x in xs %}{{ x }}-{% endfor %}\n")
+    _unshipped(monkeypatch)
     builtin = environment.text_environment.__wrapped__(None)  # (not the process's cached one)
     env = _environment(tmp_path)
-    compiled = _counting(env, monkeypatch) + _counting(builtin, monkeypatch)
+    # (two lists: a sum of them would be a third, which neither environment appends to)
+    compiled, compiled_builtin = _counting(env, monkeypatch), _counting(builtin, monkeypatch)
+    unshipped = builtin.bytecode_cache
     with compiled_aside({env: (".rst.j2",), builtin: (".rst.j2",)}):
         page = env.get_template("page.rst.j2").render(xs=[1, 2])
         builtin.get_template("site/changelog.rst.j2")
         builtin.get_template("docs/macros.rst.j2")
-    assert compiled == [] and env.bytecode_cache is None and builtin.bytecode_cache is None
+    assert compiled == compiled_builtin == [] and env.bytecode_cache is None and builtin.bytecode_cache is unshipped
     assert page == _environment(tmp_path).get_template("page.rst.j2").render(xs=[1, 2]) == "1-2-"
     assert multiprocessing.active_children() == []
+
+
+def test_nothing_is_forked_when_the_shipped_code_covers_every_template(tmp_path: Path, monkeypatch) -> None:
+    """The built-in templates, unchanged, are loaded from their shipped code; only what it
+    does not cover (a changed template, the user's) is compiled aside."""
+    builtin = environment.text_environment.__wrapped__(None)
+    shipped = builtin.bytecode_cache
+    compiled = _counting(builtin, monkeypatch)
+    with compiled_aside({builtin: (".rst.j2",)}):
+        assert builtin.bytecode_cache is shipped and multiprocessing.active_children() == []
+        builtin.get_template("site/changelog.rst.j2")
+    assert compiled == []
 
 
 def test_a_template_changed_since_it_was_compiled_is_compiled_again(tmp_path: Path, monkeypatch) -> None:
@@ -110,12 +132,26 @@ def test_leaving_before_any_template_is_loaded_ends_the_process(tmp_path: Path) 
     assert env.bytecode_cache is None and multiprocessing.active_children() == []
 
 
-def test_a_service_rendered_with_its_templates_compiled_aside_is_the_same(monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.fixture
+def fresh_environments():  # type: ignore[no-untyped-def]
+    """The process's environments made again, before the test and after it."""
+    for made in (environment.python_environment, environment.text_environment):
+        made.cache_clear()
+    yield
+    for made in (environment.python_environment, environment.text_environment):
+        made.cache_clear()
+
+
+def test_a_service_rendered_with_its_templates_compiled_aside_is_the_same(
+    monkeypatch: pytest.MonkeyPatch, fresh_environments
+) -> None:
     from codegen.render import precompile
     from codegen.write import read_tree
 
     monkeypatch.setattr(pipeline, "_ASIDE_MODEL_BYTES", 0)
-    # Environments that have loaded nothing yet (the process's own have, in earlier tests).
+    # Environments that have loaded nothing yet (the process's own have, in earlier tests),
+    # and without the shipped code, so that there is something to compile aside.
+    _unshipped(monkeypatch)
     environment.python_environment.cache_clear()
     environment.text_environment.cache_clear()
     served: list[str] = []

@@ -8,6 +8,9 @@ templates is a good part of a small run); it holds no state of any render.
 
 With overrides (``codegen.render.templates``), the user's directory comes first and the
 built-in templates after it, and under ``builtin/`` for an override that extends one.
+
+The built-in templates are compiled ahead of time (``codegen.render.shipped``): each
+environment's bytecode cache holds their code, for the sources and settings it was written for.
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ import jinja2
 
 from codegen.render import escaping
 from codegen.render.awscli.bcdoc import PAGE_GLOBALS
+from codegen.render.shipped import ShippedCode
 from codegen.render.site import rst
 from codegen.render.templates import BUILTIN_PREFIX, TEMPLATES_DIR, Overrides
 from codegen.style import LINE_LENGTH
@@ -76,6 +80,7 @@ def text_environment(overrides: Overrides | None = None) -> jinja2.Environment:
         }
     )
     env.globals.update(PAGE_GLOBALS)
+    env.bytecode_cache = ShippedCode.of(env, "text")
     return env
 
 
@@ -96,6 +101,7 @@ def python_environment(overrides: Overrides | None = None) -> jinja2.Environment
     # ``{% if text is fitting(8) %}``: whether ``text`` (layout only, never printed) fits a
     # line indented 8 spaces, to write a call on one line where black would join it.
     env.tests["fitting"] = _fitting
+    env.bytecode_cache = ShippedCode.of(env, "python")
     return env
 
 

@@ -6,7 +6,9 @@ update whose pages come from the render cache. None of it depends on the spec, s
 of a render a forked process compiles every template of both environments and sends the code
 back through a pipe; the environments take it through their bytecode cache the first time a
 template is loaded, and compile anything it lacks (a template that does not compile, which is
-then reported as ever) themselves.
+then reported as ever) themselves. The built-in templates now ship compiled
+(``codegen.render.shipped``), so what is left to compile aside is the user's overrides and
+any built-in template edited since its code was written.
 
 Why by hand: Jinja's bytecode caches keep compiled templates in files or memcached, to be
 read by later runs; code read from there would be code read from a cache and executed. Here
@@ -25,6 +27,7 @@ from typing import Iterator
 import jinja2
 
 from codegen.forking import fork_context
+from codegen.render.shipped import ShippedCode
 from codegen.render.templates import BUILTIN_PREFIX
 
 # (key, source checksum, marshalled code) of one template, as the bytecode cache names them.
@@ -36,32 +39,61 @@ def compiled_aside(environments: dict[jinja2.Environment, tuple[str, ...]]) -> I
     """While inside, templates loaded by each environment, of the names ending in its
     suffixes, take the code a forked process compiled meanwhile. Nothing is forked on one
     core, where there is no fork, or for environments that have loaded templates already (an
-    earlier render in this process)."""
+    earlier render in this process). Templates the environment's shipped code covers
+    (``codegen.render.shipped``) are not compiled again; when it covers them all (the
+    built-in templates, unchanged), nothing is forked either."""
     envs = list(environments)
     if (
         (os.cpu_count() or 1) < 2
         or "fork" not in multiprocessing.get_all_start_methods()
-        or any(env.cache is None or len(env.cache) or env.bytecode_cache is not None for env in envs)
+        or any(
+            env.cache is None or len(env.cache) or not (env.bytecode_cache is None or isinstance(env.bytecode_cache, ShippedCode))
+            for env in envs
+        )
     ):
+        yield
+        return
+    todo = {env: _not_shipped(env, suffixes) for env, suffixes in environments.items()}
+    if not any(todo.values()):
         yield
         return
     context = fork_context()
     receiving, sending = context.Pipe(duplex=False)
-    process = context.Process(target=_compile_all, args=(environments, sending), daemon=True)
+    process = context.Process(target=_compile_all, args=(todo, sending), daemon=True)
     process.start()
     sending.close()
     received = _Received(receiving)
+    shipped = [env.bytecode_cache for env in envs]
     for index, env in enumerate(envs):
-        env.bytecode_cache = _FromSibling(received, index)
+        env.bytecode_cache = _FromSibling(received, index, shipped[index])
     try:
         yield
     finally:
-        for env in envs:
-            env.bytecode_cache = None
+        for env, previous in zip(envs, shipped):
+            env.bytecode_cache = previous
         received.close()
         if process.is_alive():  # still compiling, or sending to no one: not needed any more
             process.terminate()
         process.join()
+
+
+def _not_shipped(env: jinja2.Environment, suffixes: tuple[str, ...]) -> list[str]:
+    """The templates of ``env`` ending in ``suffixes`` that its shipped code does not cover."""
+    assert env.loader is not None
+    shipped = env.bytecode_cache if isinstance(env.bytecode_cache, ShippedCode) else None
+    names = []
+    for name in env.loader.list_templates():
+        if not name.endswith(suffixes) or name.startswith(f"{BUILTIN_PREFIX}/"):
+            continue
+        if shipped is not None:
+            try:
+                source, _, _ = env.loader.get_source(env, name)
+            except Exception:  # reported by the environment, when (if) the render loads it
+                continue
+            if shipped.covers(name, source):
+                continue
+        names.append(name)
+    return names
 
 
 class _Received:
@@ -95,11 +127,21 @@ class _Received:
 
 class _FromSibling(jinja2.BytecodeCache):
     """An environment's bytecode cache holding what the forked process compiled for it, used
-    for each template whose source is the one compiled."""
+    for each template whose source is the one compiled (after the shipped code, if any)."""
 
-    def __init__(self, received: _Received, index: int) -> None:
+    def __init__(self, received: _Received, index: int, shipped: jinja2.BytecodeCache | None = None) -> None:
         self._received = received
         self._index = index
+        self._shipped = shipped
+
+    def get_bucket(
+        self, environment: jinja2.Environment, name: str, filename: str | None, source: str
+    ) -> jinja2.bccache.Bucket:
+        if self._shipped is not None:
+            bucket = self._shipped.get_bucket(environment, name, filename, source)
+            if bucket.code is not None:
+                return bucket
+        return super().get_bucket(environment, name, filename, source)
 
     def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
         found = self._received.code(self._index).get(bucket.key)
@@ -110,20 +152,16 @@ class _FromSibling(jinja2.BytecodeCache):
         pass  # nothing is kept: the environment's own cache holds the loaded template
 
 
-def _compile_all(
-    environments: dict[jinja2.Environment, tuple[str, ...]], sending: multiprocessing.connection.Connection
-) -> None:
-    """In the forked process: each environment's templates of its suffixes, compiled as it
+def _compile_all(environments: dict[jinja2.Environment, list[str]], sending: multiprocessing.connection.Connection) -> None:
+    """In the forked process: each environment's templates of those names, compiled as it
     would compile them (those that do not compile are left to it)."""
     sent: list[list[_Compiled]] = []
     try:
         bcc = jinja2.BytecodeCache()
-        for env, suffixes in environments.items():
+        for env, names in environments.items():
             compiled: list[_Compiled] = []
             assert env.loader is not None
-            for name in env.loader.list_templates():
-                if not name.endswith(suffixes) or name.startswith(f"{BUILTIN_PREFIX}/"):
-                    continue
+            for name in names:
                 try:
                     source, filename, _ = env.loader.get_source(env, name)
                     code = env.compile(source, name, filename)
