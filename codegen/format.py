@@ -325,6 +325,7 @@ class Formatting:
         self._pool: concurrent.futures.ProcessPoolExecutor | None = None
         self._batches: list[concurrent.futures.Future[list[str]]] = []
         self._preparing: _Preparing | None = None
+        self._collected: dict[str, str] | None = None
         self._formatter = formatter
         # Entered before workers are forked (``forking.shared_heap``), left when they are gone.
         self._heap = contextlib.ExitStack()
@@ -394,8 +395,23 @@ class Formatting:
         finally:
             self._heap.close()
 
+    def let_go(self) -> None:
+        """When formatting on a pool (a cold run), the formatted sources collected and its
+        workers ended: the other work given to them (the help texts) being done, their memory
+        (black's and docutils' heaps, some 90 MB each for whole SageMaker) is not held while
+        the caller goes on, which is where a cold run's peak was. Workers cutting modules (an
+        update) are left to go on alongside the caller."""
+        if self._pool is None:
+            return
+        self._collected = self.result()
+        self._pool.shutdown(wait=True)
+        self._pool = None
+        self._heap.close()
+
     def result(self) -> dict[str, str]:
         """The formatted sources, by path."""
+        if self._collected is not None:
+            return self._collected
         if self._preparing is not None:
             return self._prepared_result(self._preparing)
         progress = Progress("formatting", len(self._missing), "pieces")

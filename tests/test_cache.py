@@ -332,6 +332,24 @@ def test_formatting_in_chunks_equals_black_on_the_whole_module() -> None:
     assert sum(piece.in_class for piece in client) > 5
 
 
+def test_letting_the_pool_go_ends_its_workers_and_keeps_the_result(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A cold run's pool is ended once the help texts are done (``Formatting.let_go``), not
+    at the end of the render: the formatted sources are the same, and no worker is left."""
+    import multiprocessing
+
+    from codegen.format import Formatting
+
+    monkeypatch.setattr("os.cpu_count", lambda: 2)
+    monkeypatch.setattr("codegen.format._POOL_THRESHOLD", 1000)  # this little code on a pool
+    sources = {path.name: path.read_text() for path in sorted((GENERATED / "typed_sagemaker").glob("*.py"))}
+    with Formatting(sources, None, 2) as formatting:
+        assert formatting.pool is not None and multiprocessing.active_children()
+        formatting.let_go()
+        assert formatting.pool is None and multiprocessing.active_children() == []
+        let_go = formatting.result()
+    assert let_go == format_sources(sources, None, 1)
+
+
 def test_doc_conversions_are_remembered_across_runs_by_converter(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, expected
 ) -> None:

@@ -151,6 +151,7 @@ def _render_files(
             pages[f"{WAIT_DIRECTORY}/index.rst"] = render_wait_index(wait_pages["html"], text)
         site = site_view(service, docs, view, example.strip("\n"), tables, tuple(sorted(pages)))
         help_texts()
+        formatting.let_go()
         tree.update(_site_files(site, pages, text))
         # How each structure converts to and from botocore's form (``_runtime.bind``).
         tree[f"{pkg}/members.json"] = dumps_stable(member_tables(service)).encode()
