@@ -16,6 +16,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import jinja2
 import pytest
 
 from codegen.commands import main
@@ -86,8 +87,10 @@ def test_the_generator_installs_from_a_wheel_and_generates_outside_the_checkout(
     _run([str(venv / "bin" / "codegen"), "generate", "--check"], cwd=project, env=env)
     # Byte for byte what this checkout's generator gives.
     assert _tree(project / "generated") == dict(generate_tree(project / "specs", "typed_jobs"))
-    # The templates' compiled code is package data too: the installed generator compiles none.
-    _run([str(python), "-c", SHIPPED_USED], cwd=project, env=env)
+    # The templates' compiled code is package data too: the installed generator compiles none
+    # (when it was written for this Jinja, which is not pinned: tests/test_shipped.py).
+    if json.loads((ROOT / "codegen" / "render" / "shipped.json").read_text())["jinja2"] == jinja2.__version__:
+        _run([str(python), "-c", SHIPPED_USED], cwd=project, env=env)
 
 
 SHIPPED_USED = """

@@ -4,6 +4,7 @@ template, other settings, another Jinja) is compiled by Jinja as before."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import jinja2
@@ -12,7 +13,15 @@ import pytest
 from codegen.render import environment, shipped
 from codegen.render.compile_templates import written
 from codegen.render.shipped import COMMAND, SHIPPED, ShippedCode, environment_kind, settings
-from codegen.render.templates import builtin_names
+from codegen.render.templates import TEMPLATES_DIR, builtin_names
+
+
+_RECORDED_JINJA = json.loads(SHIPPED.read_text(encoding="utf-8"))["jinja2"]
+# Jinja is not pinned: under another release nothing shipped is taken (the first test checks),
+# and what needs it to be taken waits for the file to be written again.
+for_this_jinja = pytest.mark.skipif(
+    _RECORDED_JINJA != jinja2.__version__, reason=f"shipped.json is for Jinja {_RECORDED_JINJA}: run {COMMAND}"
+)
 
 
 def _compiling(env: jinja2.Environment, monkeypatch: pytest.MonkeyPatch) -> list[str]:
@@ -28,9 +37,18 @@ def _compiling(env: jinja2.Environment, monkeypatch: pytest.MonkeyPatch) -> list
 
 
 def test_the_shipped_code_is_what_jinja_writes_now() -> None:
+    recorded = _RECORDED_JINJA
+    if recorded != jinja2.__version__:
+        # Jinja is not pinned: another release takes none of it (checked below) and compiles
+        # as before, until the file is written again for it.
+        assert not ShippedCode.of(environment.text_environment.__wrapped__(None), "text").covers(
+            "site/changelog.rst.j2", (TEMPLATES_DIR / "site/changelog.rst.j2").read_text(encoding="utf-8")
+        )
+        pytest.skip(f"shipped.json was written for Jinja {recorded}, this is {jinja2.__version__}: run {COMMAND}")
     assert SHIPPED.read_text(encoding="utf-8") == written(), f"out of date: run {COMMAND}"
 
 
+@for_this_jinja
 def test_every_built_in_template_is_loaded_from_its_shipped_code(monkeypatch: pytest.MonkeyPatch) -> None:
     envs = {"python": environment.python_environment.__wrapped__(None), "text": environment.text_environment.__wrapped__(None)}
     compiled = {kind: _compiling(env, monkeypatch) for kind, env in envs.items()}
@@ -57,6 +75,7 @@ def test_a_template_edited_since_is_compiled_by_jinja(tmp_path: Path, monkeypatc
     assert edited.get_template("a.rst.j2").render(x="y") == "new Y" and compiled == ["a.rst.j2"]
 
 
+@for_this_jinja
 def test_other_settings_or_another_jinja_take_none_of_it(monkeypatch: pytest.MonkeyPatch) -> None:
     env = environment.text_environment.__wrapped__(None)
     kind_settings = settings(env)
