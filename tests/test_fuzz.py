@@ -514,7 +514,7 @@ class CompiledFormatter:
     def formatting(self, sources: Mapping[str, str], *args: Any, **kwargs: Any) -> contextlib.nullcontext[Any]:
         """Stands in for ``Formatting``: checked at once, the result ready."""
         checked = self.format_sources(sources)
-        return contextlib.nullcontext(types.SimpleNamespace(result=lambda: checked, pool=None))
+        return contextlib.nullcontext(types.SimpleNamespace(result=lambda: checked, pool=None, let_go=lambda: None))
 
 
 @contextlib.contextmanager
