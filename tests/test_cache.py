@@ -497,8 +497,7 @@ def _entry_bodies(cache_dir: Path) -> dict[str, list[str]]:
     found = {}
     for kind in ("conversions", "format", "renders"):
         for path in _entries(cache_dir, kind):
-            data = json.loads(path.read_bytes().split(b"\n", 2)[2])
-            items = data.items() if isinstance(data, dict) else data
+            items = json.loads(path.read_bytes().split(b"\n", 2)[2])["items"]  # (a ``Layered`` entry)
             found[f"{kind}/{path.name}"] = sorted(json.dumps(item, sort_keys=True) for item in items)
     return found
 

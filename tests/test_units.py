@@ -128,7 +128,7 @@ def test_reference_pages_from_the_cache_are_what_a_render_gives_and_follow_the_t
     (entry,) = (tmp_path / "renders").glob("*.json")
     pages = [path for path in uncached if path.startswith("docs/reference/") and path.count("/") > 2]
     pages = [path for path in pages if not path.endswith("/index.rst")]
-    assert pages and len(json.loads(entry.read_bytes().split(b"\n", 2)[2])) == len(pages)  # one each
+    assert pages and len(json.loads(entry.read_bytes().split(b"\n", 2)[2])["items"]) == len(pages)  # one each
     assert generate_tree(SPECS, "typed_sagemaker", tmp_path) == uncached
     # An override of the page's template is part of the render's identity.
     root = tmp_path / "templates"
@@ -149,8 +149,7 @@ def _entry_items(cache_dir: Path, kind: str) -> dict[str, list[str]]:
     taken after the render's own, so an entry's order may differ; its content may not)."""
     found = {}
     for path in sorted((cache_dir / kind).glob("*.json")):
-        data = json.loads(path.read_bytes().split(b"\n", 2)[2])
-        items = data.items() if isinstance(data, dict) else data
+        items = json.loads(path.read_bytes().split(b"\n", 2)[2])["items"]  # (a ``Layered`` entry)
         found[path.name] = sorted(json.dumps(item, sort_keys=True) for item in items)
     return found
 
