@@ -266,6 +266,10 @@ class Cache:
         return deleted
 
 
+def _as_it_is(value: Any) -> Any:
+    return value  # (a function of the module, not a lambda: a ``Layered`` is pickled whole)
+
+
 class Layered:
     """A cache entry of items by key, read whole and saved as the changes since its base.
 
@@ -284,9 +288,9 @@ class Layered:
         cache: Cache,
         kind: str,
         name: str,
-        decode_key: Callable[[Any], Hashable] = lambda key: key,
-        decode_value: Callable[[Any], Any] = lambda value: value,
-        encode_key: Callable[[Any], Any] = lambda key: key,
+        decode_key: Callable[[Any], Hashable] = _as_it_is,
+        decode_value: Callable[[Any], Any] = _as_it_is,
+        encode_key: Callable[[Any], Any] = _as_it_is,
     ) -> None:
         self._cache, self._kind, self._name = cache, kind, name
         self._decode_key, self._decode_value, self._encode_key = decode_key, decode_value, encode_key

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import concurrent.futures
 import contextlib
+import functools
 import multiprocessing
 import os
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterator
 
 import attrs
 
@@ -190,12 +191,13 @@ def _render_service(
     big = workers is None and _model_size(spec) >= _ASIDE_MODEL_BYTES
     compiling = _compiled_aside(settings.overrides) if big else contextlib.nullcontext()
     with compiling:
-        pack = FormatPack(cache, settings.formatter, name) if cache else None
-        conversions = Conversions(CONVERTERS, cache, name)
-        renders = Renders(cache, name, _render_identity(generator, settings)) if cache else None
+        identity = _render_identity(generator, settings)
+        with _stores(cache, settings.formatter, name, identity, aside_=big and cache is not None) as stores:
+            service = build_service(spec, name)
+            conversions, pack, renders = stores()
         tree = render_service(
             spec,
-            build_service(spec, name),
+            service,
             conversions,
             pack,
             settings.formatter,
@@ -218,6 +220,34 @@ def _render_service(
     else:
         save()
     return tree
+
+
+_Stores = tuple[Conversions, "FormatPack | None", "Renders | None"]
+
+
+def _load_stores(cache: Cache | None, formatter: str, name: str, identity: str) -> _Stores:
+    """The service's conversions, formatted pieces and rendered units, read from the cache."""
+    pack = FormatPack(cache, formatter, name) if cache else None
+    if pack is not None:
+        pack.has_pieces()  # read now, not when formatting starts
+    renders = Renders(cache, name, identity) if cache else None
+    return Conversions(CONVERTERS, cache, name), pack, renders
+
+
+@contextlib.contextmanager
+def _stores(
+    cache: Cache | None, formatter: str, name: str, identity: str, aside_: bool
+) -> Iterator[Callable[[], _Stores]]:
+    """Inside, a function giving the service's cache entries (``_load_stores``). With
+    ``aside_``, they are read in a forked process while this one builds the IR, and handed
+    back pickled: whole SageMaker's are 32 MB of JSON, some 0.35 s to decode and check, and
+    0.1 s to unpickle. If that process fails, they are read here."""
+    load = functools.partial(_load_stores, cache, formatter, name, identity)
+    if not aside_ or "fork" not in multiprocessing.get_all_start_methods() or (os.cpu_count() or 1) < 2:
+        yield load
+        return
+    with shared_heap(), aside(load) as loaded:
+        yield lambda: loaded() or load()
 
 
 def _saved_aside(save: Callable[[], bool]) -> Callable[[], None]:

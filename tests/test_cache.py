@@ -350,6 +350,41 @@ def test_letting_the_pool_go_ends_its_workers_and_keeps_the_result(monkeypatch: 
     assert let_go == format_sources(sources, None, 1)
 
 
+def test_a_big_service_s_entries_read_aside_are_those_read_here(tmp_path: Path, expected, monkeypatch) -> None:
+    """A big service's cache entries are read in a forked process while its IR is built
+    (``pipeline._stores``): they hold what reading them here gives, the tree is the same, and
+    when that process fails they are read here."""
+    import os
+
+    from codegen import pipeline
+
+    monkeypatch.setattr("os.cpu_count", lambda: 2)
+    generate_tree(SPECS, "typed_sagemaker", tmp_path)
+    cache = Cache(tmp_path)
+    conversions, pack, renders = pipeline._load_stores(cache, "black", "typed_sagemaker", "identity")
+    assert conversions._loaded and pack is not None and pack._stored
+    with pipeline._stores(cache, "black", "typed_sagemaker", "identity", aside_=True) as stores:
+        aside = stores()
+    assert aside[0]._loaded == conversions._loaded and aside[0]._entry == conversions._entry
+    assert aside[1] is not None and aside[1]._stored == pack._stored
+    assert aside[2] is not None and renders is not None and aside[2]._loaded == renders._loaded
+    # The whole render that way (this small service taken as big) gives the same tree.
+    monkeypatch.setattr(pipeline, "_ASIDE_MODEL_BYTES", 0)
+    assert generate_tree(SPECS, "typed_sagemaker", tmp_path) == expected
+    # A process that fails hands nothing back: the entries are read here.
+    parent, real = os.getpid(), pipeline._load_stores
+
+    def failing_aside(*args):  # type: ignore[no-untyped-def]
+        if os.getpid() != parent:
+            raise RuntimeError("the reading process failed")
+        return real(*args)
+
+    monkeypatch.setattr(pipeline, "_load_stores", failing_aside)
+    with pipeline._stores(cache, "black", "typed_sagemaker", "identity", aside_=True) as stores:
+        again = stores()
+    assert again[0]._loaded == conversions._loaded
+
+
 def test_doc_conversions_are_remembered_across_runs_by_converter(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, expected
 ) -> None:
