@@ -123,3 +123,16 @@ def demo_model(shapes: dict[str, Any], operation_doc: str = "<p>Does it.</p>") -
                                 "documentation": operation_doc}},
         "shapes": shapes,
     }
+
+
+def counting_compiles(env: Any, monkeypatch: Any) -> list[str]:
+    """The names of the templates ``env`` (a Jinja environment) compiles from now on, in order."""
+    compiled: list[str] = []
+    original = env.compile
+
+    def compile(source, name=None, filename=None, *args, **kwargs):  # type: ignore[no-untyped-def]
+        compiled.append(name)
+        return original(source, name, filename, *args, **kwargs)
+
+    monkeypatch.setattr(env, "compile", compile)
+    return compiled

@@ -14,7 +14,7 @@ from codegen import pipeline
 from codegen.render import environment
 from codegen.render.precompile import compiled_aside
 from codegen.pipeline import generate_tree
-from tests.helpers import GENERATED, SPECS
+from tests.helpers import GENERATED, SPECS, counting_compiles
 
 pytestmark = pytest.mark.skipif(
     "fork" not in multiprocessing.get_all_start_methods(), reason="templates are compiled aside only where there is fork"
@@ -24,18 +24,6 @@ pytestmark = pytest.mark.skipif(
 @pytest.fixture(autouse=True)
 def two_cores(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr("os.cpu_count", lambda: 2)
-
-
-def _counting(env: jinja2.Environment, monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    compiled: list[str] = []
-    original = env.compile
-
-    def compile(source, name=None, filename=None, *args, **kwargs):  # type: ignore[no-untyped-def]
-        compiled.append(name)
-        return original(source, name, filename, *args, **kwargs)
-
-    monkeypatch.setattr(env, "compile", compile)
-    return compiled
 
 
 def _environment(root: Path) -> jinja2.Environment:
@@ -55,7 +43,7 @@ def test_the_parent_compiles_nothing_it_was_sent_and_renders_the_same(tmp_path: 
     builtin = environment.text_environment.__wrapped__(None)  # (not the process's cached one)
     env = _environment(tmp_path)
     # (two lists: a sum of them would be a third, which neither environment appends to)
-    compiled, compiled_builtin = _counting(env, monkeypatch), _counting(builtin, monkeypatch)
+    compiled, compiled_builtin = counting_compiles(env, monkeypatch), counting_compiles(builtin, monkeypatch)
     unshipped = builtin.bytecode_cache
     with compiled_aside({env: (".rst.j2",), builtin: (".rst.j2",)}):
         page = env.get_template("page.rst.j2").render(xs=[1, 2])
@@ -71,7 +59,7 @@ def test_nothing_is_forked_when_the_shipped_code_covers_every_template(tmp_path:
     does not cover (a changed template, the user's) is compiled aside."""
     builtin = environment.text_environment.__wrapped__(None)
     shipped = builtin.bytecode_cache
-    compiled = _counting(builtin, monkeypatch)
+    compiled = counting_compiles(builtin, monkeypatch)
     with compiled_aside({builtin: (".rst.j2",)}):
         assert builtin.bytecode_cache is shipped and multiprocessing.active_children() == []
         builtin.get_template("site/changelog.rst.j2")
@@ -81,7 +69,7 @@ def test_nothing_is_forked_when_the_shipped_code_covers_every_template(tmp_path:
 def test_a_template_changed_since_it_was_compiled_is_compiled_again(tmp_path: Path, monkeypatch) -> None:
     (tmp_path / "page.rst.j2").write_text("old {{ x }}\n")
     env = _environment(tmp_path)
-    compiled = _counting(env, monkeypatch)
+    compiled = counting_compiles(env, monkeypatch)
     with compiled_aside({env: (".rst.j2",)}):
         assert env.bytecode_cache is not None
         env.bytecode_cache._received.code(0)  # type: ignore[attr-defined]  # the old source, compiled
@@ -108,7 +96,7 @@ def test_only_the_suffixes_asked_for_are_compiled(tmp_path: Path, monkeypatch) -
     (tmp_path / "a.rst.j2").write_text("a\n")
     (tmp_path / "b.py.j2").write_text("b\n")
     env = _environment(tmp_path)
-    compiled = _counting(env, monkeypatch)
+    compiled = counting_compiles(env, monkeypatch)
     with compiled_aside({env: (".rst.j2",)}):
         env.get_template("a.rst.j2")
         env.get_template("b.py.j2")
@@ -172,7 +160,7 @@ def test_a_process_forked_before_the_code_came_leaves_it_to_its_parent(tmp_path:
 
     (tmp_path / "a.rst.j2").write_text("{{ x }}\n")
     env = _environment(tmp_path)
-    compiled = _counting(env, monkeypatch)
+    compiled = counting_compiles(env, monkeypatch)
     with compiled_aside({env: (".rst.j2",)}):
         with aside(lambda: (env.get_template("a.rst.j2").render(x="child"), compiled)) as result:
             assert result() == ("child", ["a.rst.j2"])  # it compiled for itself

@@ -14,6 +14,7 @@ from codegen.render import environment, shipped
 from codegen.render.compile_templates import written
 from codegen.render.shipped import COMMAND, SHIPPED, ShippedCode, environment_kind, settings
 from codegen.render.templates import TEMPLATES_DIR, builtin_names
+from tests.helpers import counting_compiles
 
 
 _RECORDED_JINJA = json.loads(SHIPPED.read_text(encoding="utf-8"))["jinja2"]
@@ -22,18 +23,6 @@ _RECORDED_JINJA = json.loads(SHIPPED.read_text(encoding="utf-8"))["jinja2"]
 for_this_jinja = pytest.mark.skipif(
     _RECORDED_JINJA != jinja2.__version__, reason=f"shipped.json is for Jinja {_RECORDED_JINJA}: run {COMMAND}"
 )
-
-
-def _compiling(env: jinja2.Environment, monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    compiled: list[str] = []
-    original = env.compile
-
-    def compile(source, name=None, filename=None, *args, **kwargs):  # type: ignore[no-untyped-def]
-        compiled.append(name)
-        return original(source, name, filename, *args, **kwargs)
-
-    monkeypatch.setattr(env, "compile", compile)
-    return compiled
 
 
 def test_the_shipped_code_is_what_jinja_writes_now() -> None:
@@ -51,7 +40,7 @@ def test_the_shipped_code_is_what_jinja_writes_now() -> None:
 @for_this_jinja
 def test_every_built_in_template_is_loaded_from_its_shipped_code(monkeypatch: pytest.MonkeyPatch) -> None:
     envs = {"python": environment.python_environment.__wrapped__(None), "text": environment.text_environment.__wrapped__(None)}
-    compiled = {kind: _compiling(env, monkeypatch) for kind, env in envs.items()}
+    compiled = {kind: counting_compiles(env, monkeypatch) for kind, env in envs.items()}
     names = sorted(builtin_names())
     for name in names:
         kind = environment_kind(name)
@@ -67,11 +56,11 @@ def test_a_template_edited_since_is_compiled_by_jinja(tmp_path: Path, monkeypatc
     source = (tmp_path / "a.rst.j2").read_text()
     code = env.compile(source, "a.rst.j2", raw=True)
     env.bytecode_cache = ShippedCode({"a.rst.j2": (jinja2.BytecodeCache().get_source_checksum(source), code)})
-    compiled = _compiling(env, monkeypatch)
+    compiled = counting_compiles(env, monkeypatch)
     assert env.get_template("a.rst.j2").render(x="y") == "old Y" and compiled == []
     (tmp_path / "a.rst.j2").write_text("new {{ x | upper }}\n")
     edited = jinja2.Environment(loader=env.loader, bytecode_cache=env.bytecode_cache)
-    compiled = _compiling(edited, monkeypatch)
+    compiled = counting_compiles(edited, monkeypatch)
     assert edited.get_template("a.rst.j2").render(x="y") == "new Y" and compiled == ["a.rst.j2"]
 
 
