@@ -270,6 +270,14 @@ def _as_it_is(value: Any) -> Any:
     return value  # (a function of the module, not a lambda: a ``Layered`` is pickled whole)
 
 
+def string_item(value: Any) -> str:
+    """A stored key or value that must be a string (``Layered``'s ``decode_key`` and
+    ``decode_value`` for entries of text by text)."""
+    if type(value) is not str:
+        raise TypeError("not a string")
+    return value
+
+
 class Layered:
     """A cache entry of items by key, read whole and saved as the changes since its base.
 

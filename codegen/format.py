@@ -24,7 +24,7 @@ import typing
 from pathlib import Path
 from typing import Mapping, NamedTuple
 
-from codegen.cache import Cache, Layered, digest
+from codegen.cache import Cache, Layered, digest, string_item
 from codegen.errors import CodegenError
 from codegen.forking import fork_context, shared_heap
 from codegen import installed
@@ -193,7 +193,7 @@ class FormatPack:
     """
 
     def __init__(self, cache: Cache, formatter: str, unit: str) -> None:
-        self._store = Layered(cache, "format", digest("format", formatter_key(formatter), unit), _text, _text)
+        self._store = Layered(cache, "format", digest("format", formatter_key(formatter), unit), string_item, string_item)
         self._stored: dict[str, str] | None = None
         self._used: dict[str, str] = {}
 
@@ -225,12 +225,6 @@ class FormatPack:
         if self._used != self._load():
             self._store.save(self._used)
             self._stored = dict(self._used)
-
-
-def _text(value: object) -> str:
-    if type(value) is not str:
-        raise TypeError("a piece and its formatted form are strings")
-    return value
 
 
 def same_program(source: str, formatted: str) -> bool:

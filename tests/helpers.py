@@ -136,3 +136,17 @@ def counting_compiles(env: Any, monkeypatch: Any) -> list[str]:
 
     monkeypatch.setattr(env, "compile", compile)
     return compiled
+
+
+def failing_when_forked(function: Any, message: str) -> Any:
+    """``function``, except that in a process forked from this one it raises ``message``."""
+    import os
+
+    parent = os.getpid()
+
+    def wrapper(*args: Any) -> Any:
+        if os.getpid() != parent:
+            raise RuntimeError(message)
+        return function(*args)
+
+    return wrapper

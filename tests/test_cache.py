@@ -18,7 +18,7 @@ from codegen.cache import Cache, Layered, digest
 from codegen.commands import main
 from codegen.format import FormatPack, black_mode, format_sources, same_program, split_module
 from codegen.pipeline import generate_tree
-from tests.helpers import GENERATED, SPECS
+from tests.helpers import GENERATED, SPECS, failing_when_forked
 
 
 @pytest.fixture(scope="module")
@@ -354,7 +354,6 @@ def test_a_big_service_s_entries_read_aside_are_those_read_here(tmp_path: Path, 
     """A big service's cache entries are read in a forked process while its IR is built
     (``pipeline._stores``): they hold what reading them here gives, the tree is the same, and
     when that process fails they are read here."""
-    import os
 
     from codegen import pipeline
 
@@ -372,14 +371,9 @@ def test_a_big_service_s_entries_read_aside_are_those_read_here(tmp_path: Path, 
     monkeypatch.setattr(pipeline, "_ASIDE_MODEL_BYTES", 0)
     assert generate_tree(SPECS, "typed_sagemaker", tmp_path) == expected
     # A process that fails hands nothing back: the entries are read here.
-    parent, real = os.getpid(), pipeline._load_stores
-
-    def failing_aside(*args):  # type: ignore[no-untyped-def]
-        if os.getpid() != parent:
-            raise RuntimeError("the reading process failed")
-        return real(*args)
-
-    monkeypatch.setattr(pipeline, "_load_stores", failing_aside)
+    monkeypatch.setattr(
+        pipeline, "_load_stores", failing_when_forked(pipeline._load_stores, "the reading process failed")
+    )
     with pipeline._stores(cache, "black", "typed_sagemaker", "identity", aside_=True) as stores:
         again = stores()
     assert again[0]._loaded == conversions._loaded

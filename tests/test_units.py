@@ -15,7 +15,7 @@ from codegen.pipeline import generate_tree
 from codegen.render.awscli.page import Example, MemberDoc, OptionDoc, Page
 from codegen.render.templates import load_overrides
 from codegen.render.units import NotAView, Renders, view_digest
-from tests.helpers import SPECS
+from tests.helpers import SPECS, failing_when_forked
 
 
 def _page(**changes: object) -> Page:
@@ -159,7 +159,6 @@ def test_pages_made_in_a_forked_process_are_kept_as_if_made_here(tmp_path: Path,
     while the package is rendered (``render.service._pages_aside``): the tree, and the
     conversions and units the cache then holds, are what making them here gives; if that
     process fails, they are made here."""
-    import os
 
     import codegen.render.service as service
 
@@ -177,13 +176,8 @@ def test_pages_made_in_a_forked_process_are_kept_as_if_made_here(tmp_path: Path,
     assert generate_tree(SPECS, "typed_sagemaker", tmp_path / "aside") == here and len(forked) == 1
     for kind in ("conversions", "renders"):
         assert _entry_items(tmp_path / "aside", kind) == _entry_items(tmp_path / "here", kind) != {}
-    parent, original_pages = os.getpid(), service._reference_pages
-
-    def failing_when_forked(*args):  # type: ignore[no-untyped-def]
-        if os.getpid() != parent:
-            raise RuntimeError("the forked process failed")
-        return original_pages(*args)
-
-    monkeypatch.setattr(service, "_reference_pages", failing_when_forked)
+    monkeypatch.setattr(
+        service, "_reference_pages", failing_when_forked(service._reference_pages, "the forked process failed")
+    )
     assert generate_tree(SPECS, "typed_sagemaker", tmp_path / "failed") == here and len(forked) == 2
     assert _entry_items(tmp_path / "failed", "renders") == _entry_items(tmp_path / "here", "renders")

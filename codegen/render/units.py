@@ -28,7 +28,7 @@ from typing import Any, Callable, Mapping, TypeVar
 
 import attrs
 
-from codegen.cache import Cache, Layered, digest
+from codegen.cache import Cache, Layered, digest, string_item
 
 
 @attrs.frozen
@@ -95,7 +95,7 @@ class Renders:
 
     def __init__(self, cache: Cache | None, name: str, identity: str) -> None:
         self._entry = digest("renders", identity, name)
-        self._store = Layered(cache, "renders", self._entry, _text, _text) if cache else None
+        self._store = Layered(cache, "renders", self._entry, string_item, string_item) if cache else None
         self._loaded: dict[str, str] = self._store.load() if self._store else {}
         self._asked: dict[str, str] = {}
 
@@ -126,9 +126,3 @@ class Renders:
         """Keep the units this render used, if they are not what was loaded."""
         if self._store is not None and self._asked.keys() != self._loaded.keys():
             self._store.save(self._asked)
-
-
-def _text(value: Any) -> str:
-    if type(value) is not str:
-        raise TypeError("a unit's key and text are strings")
-    return value
