@@ -22,7 +22,8 @@ Default mode, in a temporary directory:
    Python >= 3.12 (``--mbb-venv``, ``$MBB_VENV``, default /work/bench-venvs/mbb812; created
    with a Python 3.12+ from PATH or pyenv when missing), see ``mbb_command``;
 7. the mission project (a copy of this repository's pyproject.toml and specs/, ``codegen
-   generate`` run in it): cold with an empty cache, then warm (best of two).
+   generate`` run in it): cold with an empty cache (the median of five, each from scratch),
+   then warm (best of two).
 
 Each run is a subprocess: wall time, CPU time (user+sys of the whole process tree), the peak
 RSS of its largest single process (``os.wait4``'s ``ru_maxrss``, which covers reaped pool
@@ -85,6 +86,7 @@ GOAL_WARM_S = 0.3  # whole SageMaker, nothing changed
 GOAL_INCREMENTAL = 0.1  # of a cold run, after a change to 2 shapes
 GOAL_MISSION_COLD_S = 0.6
 GOAL_MISSION_WARM_S = 0.2
+MISSION_COLD_RUNS = 5  # its median is the figure
 GOAL_CATALOG_S = 300.0
 SAMPLE_INTERVAL_S = 0.05
 MB = 1024 * 1024
@@ -405,8 +407,17 @@ def mission_project(tmp: Path) -> Path:
 def mission_runs(tmp: Path) -> tuple[Run, Run]:
     """The mission project: cold (empty cache, no output), then warm (nothing changed)."""
     project = mission_project(tmp)
-    env = {**os.environ, "CODEGEN_CACHE_DIR": str(tmp / "cache-mission")}
-    cold = checked(measure("ours cold (mission)", codegen("generate"), env=env, cwd=project))
+    cache = tmp / "cache-mission"
+    env = {**os.environ, "CODEGEN_CACHE_DIR": str(cache)}
+    # A cold run is over in some 0.6 s, within the drift of these machines: the median of
+    # several, each from an empty cache and no output.
+    colds = []
+    for _ in range(MISSION_COLD_RUNS):
+        shutil.rmtree(cache, ignore_errors=True)
+        shutil.rmtree(project / "generated", ignore_errors=True)
+        colds.append(checked(measure("ours cold (mission)", codegen("generate"), env=env, cwd=project)))
+    print("mission cold runs (s): " + " ".join(f"{run.wall:.2f}" for run in colds))
+    cold = sorted(colds, key=lambda run: run.wall)[len(colds) // 2]
     warm = checked(measure("ours warm (mission)", codegen("generate"), env=env, cwd=project))
     warm = min((warm, checked(measure("ours warm (mission)", codegen("generate"), env=env, cwd=project))),
                key=lambda run: run.wall)
@@ -576,7 +587,7 @@ def bench_mbb(tmp: Path, options: argparse.Namespace) -> tuple[Run | None, str]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--mission", action="store_true",
-                        help="bench the one-operation project in specs/ (goal: cold <= 1 s)")
+                        help="bench the one-operation project in specs/ (goals: cold <= 0.6 s, warm <= 0.2 s)")
     parser.add_argument("--catalog", action="store_true",
                         help="bench every service of the installed botocore, cold (goal: <= 5 min)")
     parser.add_argument("--spec-dir", type=Path,
