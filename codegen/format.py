@@ -12,6 +12,7 @@ whole files, in one process.
 from __future__ import annotations
 
 import ast
+import collections
 import concurrent.futures
 import contextlib
 import functools
@@ -535,6 +536,193 @@ def _prepare_module(source: str, cache: FormatPack | None) -> _Prepared:
 
 def _format_batch(chunks: list[str]) -> list[str]:
     return [_format_chunk(chunk) for chunk in chunks]
+
+
+class BlackAside:
+    """Forked processes that import black, then format the pieces they are sent, in the order
+    sent, while the caller goes on.
+
+    A small service's cold run (the mission project's: some 60 KB of code) is mostly imports
+    and black, its code formatted on the other core while this one renders the rest. Forked
+    before the caller imports botocore, Jinja and docutils (the command line starts it when
+    the quick check finds work to do), the process has black imported by the time the first
+    module is rendered, and formats each module while the next is rendered (``Streamed``).
+    It then forks a second with black imported (``_LANES``), so that both cores format once
+    this one has rendered the rest. A caller with no use for them (a big service, several,
+    another formatter) closes them: they have imported black on a core that was idle.
+
+    Each process reads what it is sent on a thread of its own, so neither side waits on the
+    other's pipe: the caller never blocks sending, whatever it has not read yet.
+    """
+
+    def __init__(self, lanes: int = 2) -> None:
+        context = multiprocessing.get_context("fork")
+        pairs = [context.Pipe() for _ in range(lanes)]
+        self._lanes = [ours for ours, _ in pairs]
+        theirs = [end for _, end in pairs]
+        self._process = context.Process(target=_serve_black, args=(theirs, self._lanes), daemon=True)
+        self._process.start()
+        for end in theirs:
+            end.close()
+        self._loads = [0] * lanes
+        self._waiting = [0] * lanes  # batches sent and not received, by lane
+        self._closed = False
+
+    @classmethod
+    def start(cls) -> BlackAside | None:
+        """The processes, where there is ``fork`` and another core; else None."""
+        if "fork" not in multiprocessing.get_all_start_methods() or (os.cpu_count() or 1) < 2:
+            return None
+        return cls(_LANES)
+
+    def send(self, texts: list[str]) -> int:
+        """``texts`` given to the process with the least to do so far; which one (its lane)."""
+        lane = self._loads.index(min(self._loads))
+        self._lanes[lane].send(texts)
+        self._loads[lane] += sum(map(len, texts))
+        self._waiting[lane] += 1
+        return lane
+
+    def receive(self, lane: int) -> list[str] | str:
+        """The formatted texts of the oldest batch sent on ``lane`` not received yet, or why
+        black refused one of them."""
+        try:
+            outcome: tuple[str, typing.Any] = self._lanes[lane].recv()
+        except (EOFError, OSError):
+            self.close()
+            raise RuntimeError(f"a formatting process ended with exit status {self._process.exitcode}") from None
+        self._waiting[lane] -= 1
+        kind, value = outcome
+        if kind == "bug":
+            raise RuntimeError(f"a formatting process failed: {value}")
+        return typing.cast("list[str] | str", value)
+
+    def close(self) -> None:
+        """The processes ended: at once when they have nothing left to send, else stopped
+        (the second then ends as soon as it finds the pipe closed, within a piece)."""
+        if self._closed:
+            return
+        self._closed = True
+        for lane in self._lanes:
+            lane.close()
+        if any(self._waiting) and self._process.is_alive():
+            self._process.terminate()
+        self._process.join()
+
+
+# Processes formatting a small service: one a core, on the two cores here (the caller's own
+# rendering is done by the time half the code is formatted).
+_LANES = 2
+
+
+def _serve_black(lanes: list[typing.Any], callers: list[typing.Any]) -> None:
+    for end in callers:  # (inherited: else the caller closing its end would not end these)
+        end.close()
+    black_mode()  # black imported while the caller imports the rest
+    forked = []
+    for lane in lanes[1:]:
+        pid = os.fork()
+        if pid == 0:
+            try:
+                lanes[0].close()
+                _serve_lane(lane)
+            finally:
+                os._exit(0)
+        forked.append(pid)
+        lane.close()
+    _serve_lane(lanes[0])
+    for pid in forked:
+        os.waitpid(pid, 0)
+
+
+def _serve_lane(connection: typing.Any) -> None:
+    import queue
+    import threading
+
+    batches: queue.SimpleQueue[list[str] | None] = queue.SimpleQueue()
+
+    def read() -> None:
+        try:
+            while True:
+                batches.put(connection.recv())
+        except (EOFError, OSError):
+            batches.put(None)
+
+    threading.Thread(target=read, daemon=True).start()
+    while (texts := batches.get()) is not None:
+        try:
+            outcome: tuple[str, typing.Any] = ("done", [_format_chunk(text) for text in texts])
+        except _black().parsing.InvalidInput as exc:
+            outcome = ("invalid", str(exc))
+        except Exception as exc:  # a bug: the caller raises it
+            outcome = ("bug", f"{type(exc).__name__}: {exc}")
+        try:
+            connection.send(outcome)
+        except OSError:  # the caller left
+            return
+
+
+class Streamed:
+    """Sources formatted by a ``BlackAside`` as they are rendered. Each is cut into pieces and
+    looked up in the cache here (cutting is a parse, ~0.2 ms a KB); its pieces the cache does
+    not hold go to the process at once, one batch a source, and come back in that order.
+    Used in a ``with`` block, as ``Formatting`` is, in its place."""
+
+    pool = None  # (no workers to give other work to)
+
+    def __init__(self, aside: BlackAside, cache: FormatPack | None = None) -> None:
+        self._aside = aside
+        self._cache = cache
+        self._pieces: dict[str, list[Piece]] = {}
+        self._done: dict[str, str] = {}
+        self._sent: set[str] = set()
+        self._batches: collections.deque[tuple[str, list[str], int]] = collections.deque()
+
+    def __enter__(self) -> Streamed:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self._aside.close()
+
+    def add(self, path: str, source: str) -> None:
+        """``source`` (the module at ``path``) given to be formatted."""
+        try:
+            pieces = split_module(source)
+        except SyntaxError as exc:
+            raise CodegenError(path, f"generated code does not parse: {exc}") from None
+        self._pieces[path] = pieces
+        texts = [t for t in dict.fromkeys(p.text for p in pieces) if t not in self._done and t not in self._sent]
+        if self._cache is not None:
+            self._done.update(self._cache.lookup(texts))
+            texts = [text for text in texts if text not in self._done]
+        if texts:
+            lane = self._aside.send(texts)
+            self._sent.update(texts)
+            self._batches.append((path, texts, lane))
+
+    def formatted(self, path: str) -> str:
+        """The source added at ``path``, formatted (waiting for the batches sent before it)."""
+        while any(piece.text not in self._done for piece in self._pieces[path]):
+            self._receive_one()
+        return _join(self._pieces[path], self._done)
+
+    def let_go(self) -> None:
+        """(Nothing to let go of: the process is one, and small.)"""
+
+    def result(self) -> dict[str, str]:
+        """Every source added, formatted, by path in the order added."""
+        while self._batches:
+            self._receive_one()
+        if self._cache is not None:
+            self._cache.remember({p.text: self._done[p.text] for ps in self._pieces.values() for p in ps})
+        return {path: _join(pieces, self._done) for path, pieces in self._pieces.items()}
+
+    def _receive_one(self) -> None:
+        path, texts, lane = self._batches.popleft()
+        formatted = self._aside.receive(lane)
+        if isinstance(formatted, str):
+            raise CodegenError(path, f"generated code does not parse: {formatted}")
+        self._done.update(zip(texts, formatted))
 
 
 def formatter_key(formatter: str) -> str:

@@ -15,7 +15,7 @@ import attrs
 from codegen.errors import CodegenError
 from codegen.cache import Cache, digest
 from codegen.forking import aside, fork_context, shared_heap
-from codegen.format import FormatPack, formatter_key
+from codegen.format import BlackAside, FormatPack, formatter_key
 from codegen.progress import Progress
 from codegen.ir.build import build_service
 from codegen.ir import naming
@@ -98,6 +98,7 @@ def generate(
     metadata: Metadata | None = None,
     overrides: Overrides | None = None,
     cache_aside: bool = False,
+    black_aside: BlackAside | None = None,
 ) -> Generated:
     """The generated tree for the spec directory. With ``cache_dir``, code formatted and
     documentation converted by earlier runs is taken from the cache (``codegen.cache``);
@@ -111,8 +112,29 @@ def generate(
 
     ``metadata`` is what the distributions say about themselves (``codegen.release``; their
     version is the one the spec directory's manifest records), ``overrides`` the user's
-    templates over the built-in ones (``codegen.render.templates``).
+    templates over the built-in ones (``codegen.render.templates``). ``black_aside``, a
+    process with black imported (the command line forks it before importing the rest), formats
+    a small service's code as it is rendered; this run closes it when done with it or when it
+    has no use for it.
     """
+    try:
+        return _generate(spec_dir, package, cache_dir, formatter, reuse, metadata, overrides, cache_aside, black_aside)
+    finally:
+        if black_aside is not None:
+            black_aside.close()
+
+
+def _generate(
+    spec_dir: Path,
+    package: str | None,
+    cache_dir: Path | None,
+    formatter: str,
+    reuse: Reuse | None,
+    metadata: Metadata | None,
+    overrides: Overrides | None,
+    cache_aside: bool,
+    black_aside: BlackAside | None,
+) -> Generated:
     cache = Cache(cache_dir) if cache_dir else None
     snapshot = read_snapshot(spec_dir)
     specs = snapshot.services
@@ -145,9 +167,17 @@ def generate(
     if len(specs) == 1:
         only = reused.get("")
         if only is None:
-            only = _render_service(specs[0], names[0], cache, settings, generator, None, later if cache_aside else None)
+            small = _model_size(specs[0]) < _STREAM_MODEL_BYTES and formatter == "black"
+            stream = black_aside if small else None
+            if stream is None and black_aside is not None:
+                black_aside.close()  # (its memory not held while this renders)
+            only = _render_service(
+                specs[0], names[0], cache, settings, generator, None, later if cache_aside else None, stream
+            )
         trees = {"": only}
     else:
+        if black_aside is not None:
+            black_aside.close()
         trees = {prefix: tree for prefix, tree in reused.items() if tree is not None}
         trees.update(_render_services(todo, cache, settings, generator))
     tree: dict[str, bytes] = {}
@@ -182,10 +212,11 @@ def _render_service(
     generator: str,
     workers: int | None,
     later: list[Callable[[], None]] | None = None,
+    black_aside: BlackAside | None = None,
 ) -> Tree:
     """One service's files; the cache entries its render used written back, or, given
     ``later``, being written in a forked process, with the function that waits for them
-    appended to it."""
+    appended to it; its code formatted by ``black_aside`` when given."""
     # One big service on every core: the templates are compiled on another while the IR is
     # built. (A small model's IR is built sooner than they compile: the render would wait.)
     big = workers is None and _model_size(spec) >= _ASIDE_MODEL_BYTES
@@ -205,6 +236,7 @@ def _render_service(
             release=settings.release,
             overrides=settings.overrides,
             renders=renders,
+            black_aside=black_aside,
         )
 
     def save() -> bool:
@@ -271,6 +303,10 @@ def _saved_aside(save: Callable[[], bool]) -> Callable[[], None]:
 # Measured on these 2 cores: whole SageMaker (a 2.7 MB model) gains 0.3-0.4 s of an update's
 # 6.4-6.9 s; the mission project (12 KB) loses some 0.04 s of its cold run.
 _ASIDE_MODEL_BYTES = 1 << 20
+# Below this, a service's code (some 2.5 times its model's size) is too small for a pool of
+# formatters (``codegen.format._POOL_THRESHOLD``): the one process with black imported
+# formats it as it is rendered. The mission project's model is 23 KB.
+_STREAM_MODEL_BYTES = 64 << 10
 
 
 def _compiled_aside(overrides: Overrides | None) -> contextlib.AbstractContextManager[None]:

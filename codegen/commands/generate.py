@@ -14,6 +14,7 @@ from codegen import stamp
 from codegen.errors import CodegenError
 
 if TYPE_CHECKING:
+    from codegen.format import BlackAside
     from codegen.render.templates import Overrides
     from codegen.write import Tree
 
@@ -65,6 +66,19 @@ def run(args: argparse.Namespace) -> int:
     if fast is not None and fast.up_to_date():
         print(f"{fast.output}: {fast.files} files, already up to date")
         return 0
+    # Forked before the heavy imports below, it imports black on the other core meanwhile; a
+    # small service's code is formatted there as it is rendered (``codegen.format.BlackAside``).
+    from codegen.format import BlackAside
+
+    black_aside = BlackAside.start() if args.formatter == "black" else None
+    try:
+        return _run(args, fast, black_aside)
+    finally:
+        if black_aside is not None:
+            black_aside.close()
+
+
+def _run(args: argparse.Namespace, fast: stamp.Attempt | None, black_aside: BlackAside | None) -> int:
     from codegen.cache import Cache, default_cache_dir
     from codegen.config import load_config
     from codegen.pipeline import generate
@@ -89,14 +103,15 @@ def run(args: argparse.Namespace) -> int:
     try:
         if args.check:
             expected = generate(
-                spec_dir, package, cache_dir, args.formatter, metadata=metadata, overrides=overrides
+                spec_dir, package, cache_dir, args.formatter, metadata=metadata, overrides=overrides,
+                black_aside=black_aside,
             )
             return _check(spec_dir, output, expected.tree)
         record = OutputRecord(cache, output) if cache else None
         reuse = record.reuse(read_tree(output)) if record else None
         generated = generate(
             spec_dir, package, cache_dir, args.formatter, reuse, metadata=metadata, overrides=overrides,
-            cache_aside=True,
+            cache_aside=True, black_aside=black_aside,
         )
         try:
             # (while the render's cache entries are written in a forked process)

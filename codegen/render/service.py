@@ -14,7 +14,7 @@ from typing import Any, Callable, Iterator
 
 import jinja2
 
-from codegen.format import FormatPack, Formatting, format_sources
+from codegen.format import BlackAside, FormatPack, Formatting, Streamed, format_sources
 from codegen.forking import aside, shared_heap
 from codegen.ir import queries
 from codegen.ir.nodes import Service
@@ -61,15 +61,19 @@ def render_service(
     release: Release | None = None,
     overrides: Overrides | None = None,
     renders: Renders | None = None,
+    black_aside: BlackAside | None = None,
 ) -> Tree:
     """Every file of the generated distribution, by path relative to the output directory;
     its code formatted on ``workers`` processes (default: every core), its templates the
     built-in ones or ``overrides`` over them (an error in one of those is bad input that names
     the template and line); reference pages an earlier render made from equal views taken
-    from ``renders`` (``codegen.render.units``). The caller saves what ``conversions``,
+    from ``renders`` (``codegen.render.units``); given ``black_aside``, the code formatted by
+    that process as it is rendered (``codegen.format.Streamed``). The caller saves what ``conversions``,
     ``pack`` and ``renders`` hold then."""
     try:
-        return _render_service(spec, service, conversions, pack, formatter, workers, release, overrides, renders)
+        return _render_service(
+            spec, service, conversions, pack, formatter, workers, release, overrides, renders, black_aside
+        )
     except CodegenError:
         raise
     except Exception as exc:
@@ -89,6 +93,7 @@ def _render_service(
     release: Release | None,
     overrides: Overrides | None,
     renders: Renders | None,
+    black_aside: BlackAside | None,
 ) -> Tree:
     docs = Docs(conversions or Conversions(CONVERTERS))
     python, text = python_environment(overrides), text_environment(overrides)
@@ -96,7 +101,8 @@ def _render_service(
     waiter_tables = cli_waiters(service)
     with _pages_aside(service, (*tables, *waiter_tables), docs, text, renders, workers) as reference_pages:
         tree = _render_files(
-            spec, service, docs, python, text, tables, waiter_tables, reference_pages, pack, formatter, workers, release
+            spec, service, docs, python, text, tables, waiter_tables, reference_pages, pack, formatter, workers, release,
+            black_aside,
         )
     return tree
 
@@ -114,6 +120,7 @@ def _render_files(
     formatter: str,
     workers: int | None,
     release: Release | None,
+    black_aside: BlackAside | None,
 ) -> Tree:
     view = package_view(service, docs, release)
     pkg = service.package
@@ -121,25 +128,41 @@ def _render_files(
         *PYTHON_MODULES,
         *(("literals",) if view.enums else ()),
     ]
-    sources = {f"{pkg}/{m}.py": _render_module(python, view, m) for m in modules}
-    for flavour in FLAVOURS:
-        for m in flavour.modules:
-            if (m != "paginators" or view.paginators) and (m != "waiters" or view.waiters):
-                sources[f"{pkg}/{flavour.path(m)}.py"] = _render_module(python, view, m, flavour)
-    sources[f"{pkg}/aio/__init__.py"] = _render_module(python, view, "aio/__init__")
-    # The typed test double (``Stubber``), a module of its own: production code never imports it.
-    sources[f"{pkg}/testing.py"] = _render_module(python, view, "testing", testing=testing_view(service))
-    sources["docs/conf.py"] = python.get_template("site/conf.py.j2").render(view=view)
     first = view.operations[0]
     example_source = python.get_template("site/example.py.j2").render(
         view=view,
         operation=first,
         example=required_arguments(service, queries.structure_of(service, service.operations[0].input)),
     )
+    # A small service's code is formatted by a process that has black imported, each module
+    # as it is rendered (the example first: the site's view wants it soonest).
+    streamed = Streamed(black_aside, pack) if black_aside is not None and formatter == "black" else None
+    sources: dict[str, str] = {}
+
+    def rendered(path: str, source: str) -> None:
+        sources[path] = source
+        if streamed is not None:
+            streamed.add(path, source)
+
+    if streamed is not None:
+        streamed.add(_EXAMPLE, example_source)
+    for m in modules:
+        rendered(f"{pkg}/{m}.py", _render_module(python, view, m))
+    for flavour in FLAVOURS:
+        for m in flavour.modules:
+            if (m != "paginators" or view.paginators) and (m != "waiters" or view.waiters):
+                rendered(f"{pkg}/{flavour.path(m)}.py", _render_module(python, view, m, flavour))
+    rendered(f"{pkg}/aio/__init__.py", _render_module(python, view, "aio/__init__"))
+    # The typed test double (``Stubber``), a module of its own: production code never imports it.
+    rendered(f"{pkg}/testing.py", _render_module(python, view, "testing", testing=testing_view(service)))
+    rendered("docs/conf.py", python.get_template("site/conf.py.j2").render(view=view))
     tree: dict[str, bytes] = {}
     # The documentation is rendered while the code is being formatted.
-    with Formatting(sources, pack, workers, formatter) as formatting:
-        example = format_sources({_EXAMPLE: example_source}, pack, 1, formatter)[_EXAMPLE]
+    with streamed or Formatting(sources, pack, workers, formatter) as formatting:
+        if streamed is not None:
+            example = streamed.formatted(_EXAMPLE)
+        else:
+            example = format_sources({_EXAMPLE: example_source}, pack, 1, formatter)[_EXAMPLE]
         pages = reference_pages()
         # ``wait``'s own page: in the html layout for the site, in the man one for its help
         wait_pages = {target: wait_index(service, target) for target in ("html", "man")}
@@ -169,7 +192,8 @@ def _render_files(
                 page_text = docs.help_text(page_text)
             tree[f"{pkg}/reference/{name.removesuffix('.rst')}.txt"] = page_text.encode("utf-8")
         tree["pyproject.toml"] = python.get_template("package/pyproject.toml.j2").render(view=view).encode()
-        tree.update({path: source.encode("utf-8") for path, source in formatting.result().items()})
+        formatted = formatting.result()
+        tree.update({path: formatted[path].encode("utf-8") for path in sources})
     tree[f"{pkg}/py.typed"] = b""
     tree.update(runtime_files(pkg))
     for relative, content in spec.files.items():
