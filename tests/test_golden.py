@@ -44,6 +44,27 @@ def test_generated_python_is_black_stable() -> None:
         assert black.format_str(source, mode=black_mode()) == source, path
 
 
+def test_the_templates_write_black_layout_so_black_changes_nothing_it_is_given(monkeypatch) -> None:
+    """black formats a second time whatever its first pass changed (``black.format_str``), so
+    the templates write its layout: for this package it is given nothing to change. (A matter
+    of speed: what is written is black's either way.)"""
+    import difflib
+
+    import codegen.format
+    from codegen.pipeline import generate_tree
+
+    real = codegen.format._format_chunk
+
+    def changing_nothing(text: str) -> str:
+        formatted = real(text)
+        diff = "".join(difflib.unified_diff(text.splitlines(True), formatted.splitlines(True), n=1))
+        assert formatted == text, f"black changes what a template wrote:\n{diff}"
+        return formatted
+
+    monkeypatch.setattr(codegen.format, "_format_chunk", changing_nothing)  # (forked workers too)
+    assert generate_tree(SPECS, PACKAGE) == generated_tree()
+
+
 def test_the_shared_runtime_modules_are_copied_as_they_are() -> None:
     """``codegen/templates/runtime/`` is copied without formatting, so it must already be black's
     layout; and it holds no Jinja (nothing from a spec can reach it)."""

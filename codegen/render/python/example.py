@@ -8,14 +8,14 @@ from codegen.ir.nodes import Enum, ListOf, MapOf, Scalar, Service, Structure
 from codegen.render.escaping import Source, code, identifier
 
 _SCALARS = {
-    "string": "'example'",
+    "string": '"example"',  # (in black's quotes: it then leaves the example as it is)
     "integer": "1",
     "long": "1",
     "float": "1.0",
     "double": "1.0",
     "boolean": "True",
     "timestamp": "datetime.datetime(2024, 1, 1, tzinfo=datetime.timezone.utc)",
-    "blob": "b'example'",
+    "blob": 'b"example"',
 }
 
 
