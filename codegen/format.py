@@ -598,14 +598,15 @@ class BlackAside:
         return typing.cast("list[str] | str", value)
 
     def close(self) -> None:
-        """The processes ended: at once when they have nothing left to send, else stopped
-        (the second then ends as soon as it finds the pipe closed, within a piece)."""
+        """The processes ended: at once when they have sent all they were given, else stopped,
+        unused ones too (the caller does not wait for black's import to finish; the second
+        process ends as soon as it finds its pipe closed, within a piece)."""
         if self._closed:
             return
         self._closed = True
         for lane in self._lanes:
             lane.close()
-        if any(self._waiting) and self._process.is_alive():
+        if (any(self._waiting) or not any(self._loads)) and self._process.is_alive():
             self._process.terminate()
         self._process.join()
 
