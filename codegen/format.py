@@ -18,6 +18,7 @@ import contextlib
 import functools
 import multiprocessing
 import os
+import signal
 import subprocess
 import tempfile
 import types
@@ -617,6 +618,9 @@ _LANES = 2
 
 
 def _serve_black(lanes: list[typing.Any], callers: list[typing.Any]) -> None:
+    # Ctrl-C is the caller's to handle: it closes the pipes (or stops these), and these end
+    # without a traceback of their own.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     for end in callers:  # (inherited: else the caller closing its end would not end these)
         end.close()
     black_mode()  # black imported while the caller imports the rest

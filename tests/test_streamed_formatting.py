@@ -117,3 +117,35 @@ def test_processes_nobody_used_end_when_closed() -> None:
     aside.close()  # (twice is once)
     assert process.exitcode is not None and time.monotonic() - start < 5
     assert multiprocessing.active_children() == []
+
+
+@pytest.mark.parametrize("delay", [0.15, 0.3, 0.45])
+def test_ctrl_c_during_a_small_service_run_prints_one_line_and_leaves_no_process(tmp_path, delay: float) -> None:
+    """Whenever it comes (the formatting processes importing black, formatting, or done), the
+    interrupt is the command's to report; the processes it forked end with it, silently."""
+    import shutil
+    import signal
+    import subprocess
+    import sys
+
+    from tests.helpers import ROOT
+
+    shutil.copytree(ROOT / "specs", tmp_path / "specs")
+    command = [sys.executable, "-m", "codegen", "generate", "--spec-dir", str(tmp_path / "specs"),
+               "--output", str(tmp_path / "out"), "--package", "typed_sagemaker"]
+    env = {**os.environ, "CODEGEN_CACHE_DIR": str(tmp_path / "cache")}
+    run = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+                           start_new_session=True)
+    time.sleep(delay)
+    os.killpg(run.pid, signal.SIGINT)
+    _, err = run.communicate(timeout=60)
+    assert (run.returncode, err) in ((130, "codegen: interrupted\n"), (0, ""))
+    deadline = time.monotonic() + 5
+    while time.monotonic() < deadline:
+        try:
+            os.killpg(run.pid, 0)
+        except ProcessLookupError:
+            break
+        time.sleep(0.05)
+    else:
+        pytest.fail("a process of the run is still there")
