@@ -46,11 +46,22 @@ def cases(draw: st.DrawFn) -> tuple[str, str, str]:
     rest = draw(st.sampled_from(FIELD_RESTS + PARAMETER_RESTS))
     name = draw(names)
     alternatives = draw(st.lists(classes, min_size=1, max_size=3))
-    wrapper = draw(st.sampled_from(["{}", "list[{}]", "typing.Sequence[{}]", "typing.Mapping[str, {}]"]))
+    wrapper = draw(
+        st.sampled_from(
+            [
+                "{}",
+                "list[{}]",
+                "typing.Sequence[{}]",
+                "typing.Mapping[str, {}]",
+                "typing.Mapping[str, typing.Sequence[{}]]",
+                'typing.Mapping[typing.Literal["a, b", "c | d"], {}]',
+            ]
+        )
+    )
     tail = draw(st.sampled_from(["", " | None", " | _literals.Status | None"]))
     annotation = wrapper.format(" | ".join(alternatives)) + tail
     length = _indent(rest) + len(f"{name}: {annotation}{rest}")
-    target = draw(st.integers(min_value=80, max_value=140))
+    target = draw(st.integers(min_value=80, max_value=220))
     if target > length:
         alternatives[0] += "X" * (target - length)
     return name, wrapper.format(" | ".join(alternatives)) + tail, rest
@@ -95,13 +106,32 @@ def test_what_annotated_writes_is_what_black_writes(case: tuple[str, str, str]) 
             "model_variant_actions: typing.Mapping[\n"
             "            str, ModelVariantAction | _literals.ModelVariantAction\n        ],",
         ),
-        # Too long even a member a line: left to black.
+        # Too long even a member a line: the member split again at its brackets, and what
+        # they hold at its ``|``.
         (
             "accelerator_types",
             "typing.Sequence[NotebookInstanceAcceleratorType | _literals.NotebookInstanceAcceleratorType] | None",
             " = None,",
-            "accelerator_types: typing.Sequence[NotebookInstanceAcceleratorType"
-            " | _literals.NotebookInstanceAcceleratorType] | None = None,",
+            "accelerator_types: (\n"
+            "            typing.Sequence[\n"
+            "                NotebookInstanceAcceleratorType\n"
+            "                | _literals.NotebookInstanceAcceleratorType\n"
+            "            ]\n"
+            "            | None\n"
+            "        ) = None,",
+        ),
+        # A mapping's key and value, each on a line of its own with a trailing comma.
+        (
+            "aggregation",
+            "typing.Mapping[str, AggregationTransformationValue | _literals.AggregationTransformationValue] | None",
+            " = None",
+            "aggregation: (\n"
+            "        typing.Mapping[\n"
+            "            str,\n"
+            "            AggregationTransformationValue | _literals.AggregationTransformationValue,\n"
+            "        ]\n"
+            "        | None\n"
+            "    ) = None",
         ),
     ],
 )
