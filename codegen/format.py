@@ -16,6 +16,7 @@ import collections
 import concurrent.futures
 import contextlib
 import functools
+import hashlib
 import multiprocessing
 import os
 import signal
@@ -192,16 +193,32 @@ class FormatPack:
     A piece from the cache is used only if it is text that parses to the same program as the
     piece it stands for (``same_program``): an entry that was damaged or edited changes at
     most the layout of what is written, never what the code does.
+
+    Beside the pieces, the modules the formatter left exactly as they were rendered, by the
+    SHA-256 of their text, each with the digests of its pieces. An update takes such a
+    module as it is, without cutting it into pieces (parsing it) again: the templates write
+    black's layout, so that is nearly every module of an update (whole SageMaker: all but the
+    ones the change reached). What is written is then the rendered text itself, so an edited
+    entry can at most leave a module's layout not black's; and the module was parsed when
+    it was first formatted, as that same text. Its pieces are kept in the cache, so the run
+    that changes it finds them; a module whose pieces the cache has lost is cut again.
     """
 
     def __init__(self, cache: Cache, formatter: str, unit: str) -> None:
         self._store = Layered(cache, "format", digest("format", formatter_key(formatter), unit), string_item, string_item)
+        self._module_store = Layered(
+            cache, "format", digest("format modules", formatter_key(formatter), unit), hex_digest, hex_digests
+        )
         self._stored: dict[str, str] | None = None
+        self._stored_modules: dict[str, tuple[str, ...]] = {}
+        self._digests: dict[str, str] | None = None
         self._used: dict[str, str] = {}
+        self._used_modules: dict[str, tuple[str, ...]] = {}
 
     def _load(self) -> dict[str, str]:
         if self._stored is None:
             self._stored = self._store.load()
+            self._stored_modules = self._module_store.load()
         return self._stored
 
     def lookup(self, texts: typing.Iterable[str]) -> dict[str, str]:
@@ -214,6 +231,26 @@ class FormatPack:
                 found[text] = formatted
         return found
 
+    def unchanged(self, sources: Mapping[str, str]) -> set[str]:
+        """The paths of ``sources`` the formatter left as they are when it last saw them (to
+        be written as they are), each kept with its pieces by ``flush``."""
+        self._load()
+        found = set()
+        for path, source in sources.items():
+            key = text_digest(source)
+            pieces = self._stored_modules.get(key)
+            # Only with its pieces at hand: a cache that lost them gets them back this run.
+            if pieces is not None and all(piece in self._piece_digests() for piece in pieces):
+                self._used_modules[key] = pieces
+                found.add(path)
+        return found
+
+    def _piece_digests(self) -> dict[str, str]:
+        """The stored pieces by the SHA-256 of their text (worked out once)."""
+        if self._digests is None:
+            self._digests = {text_digest(text): text for text in self._load()}
+        return self._digests
+
     def has_pieces(self) -> bool:
         """Whether the cache holds pieces for this unit (loading them, once)."""
         return bool(self._load())
@@ -222,11 +259,48 @@ class FormatPack:
         """Pieces this run used: what ``flush`` will keep."""
         self._used.update(pieces)
 
+    def remember_unchanged(self, source: str, pieces: list[Piece]) -> None:
+        """A module the formatter left as it is, of these pieces: what ``unchanged`` finds."""
+        self._used_modules[text_digest(source)] = tuple(text_digest(piece.text) for piece in pieces)
+
     def flush(self) -> None:
-        """Keep exactly the pieces this run used, unless they are what is stored already."""
-        if self._used != self._load():
-            self._store.save(self._used)
-            self._stored = dict(self._used)
+        """Keep exactly the pieces and modules this run used (with the pieces of the modules
+        taken as they are), unless they are what is stored already."""
+        stored = self._load()
+        used = self._used
+        if self._used_modules:
+            digests = self._piece_digests()
+            kept = (digests[key] for pieces in self._used_modules.values() for key in pieces if key in digests)
+            used = {**{text: stored[text] for text in kept}, **used}
+        if used != stored:
+            self._store.save(used)
+            self._stored = dict(used)
+            self._digests = None
+        if self._used_modules != self._stored_modules:
+            self._module_store.save(self._used_modules)
+            self._stored_modules = dict(self._used_modules)
+
+
+def text_digest(text: str) -> str:
+    """SHA-256 of ``text`` (UTF-8, with surrogates as Python escapes them), in hex."""
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def hex_digest(value: typing.Any) -> str:
+    """A stored key that must be a SHA-256 in hex (``Layered``'s ``decode_key``)."""
+    if type(value) is not str or len(value) != 64 or value.strip(_HEX_DIGITS):
+        raise ValueError("not a SHA-256 digest")
+    return value
+
+
+def hex_digests(value: typing.Any) -> tuple[str, ...]:
+    """A stored value that must be a list of SHA-256 digests in hex."""
+    if type(value) is not list:
+        raise TypeError("not a list")
+    return tuple(hex_digest(item) for item in value)
+
+
+_HEX_DIGITS = "0123456789abcdef"
 
 
 def same_program(source: str, formatted: str) -> bool:
@@ -317,7 +391,10 @@ class Formatting:
     ) -> None:
         formatter_key(formatter)  # an unknown formatter is refused here
         self._cache = cache
+        self._sources = sources
         self._pieces: dict[str, list[Piece]] = {}
+        # Modules the cache says the formatter leaves as they are (``FormatPack.unchanged``).
+        self._unchanged: set[str] = set()
         self._pool: concurrent.futures.ProcessPoolExecutor | None = None
         self._batches: list[concurrent.futures.Future[list[str]]] = []
         self._preparing: _Preparing | None = None
@@ -334,6 +411,9 @@ class Formatting:
     def _start(self, sources: Mapping[str, str], cache: FormatPack | None, workers: int, formatter: str) -> None:
         size = sum(map(len, sources.values()))
         update = cache is not None and size >= _POOL_THRESHOLD and cache.has_pieces()
+        if cache is not None and formatter == "black":
+            self._unchanged = cache.unchanged(sources)
+            sources = {path: source for path, source in sources.items() if path not in self._unchanged}
         # (Only forked: a spawned process would import black and the generator all over.)
         small = _ASIDE_THRESHOLD <= size < _POOL_THRESHOLD and "fork" in multiprocessing.get_all_start_methods()
         if formatter == "black" and workers > 1 and (update or small):
@@ -344,7 +424,7 @@ class Formatting:
             if cache is None or not cache.has_pieces():
                 _needs_black()  # nothing cached: the workers format everything
             self._heap.enter_context(shared_heap())
-            self._preparing = _Preparing(sources, cache, workers if update else 1)
+            self._preparing = _Preparing(sources, cache, workers if update else 1)  # (may be none)
             self._wanted: set[str] = set()
             self._done: dict[str, str] = {}
             self._missing: list[str] = []
@@ -421,9 +501,7 @@ class Formatting:
         finally:
             progress.close()
         self._done.update(formatted)
-        if self._cache:
-            self._cache.remember({text: self._done[text] for text in self._wanted})
-        return {path: _join(pieces, self._done) for path, pieces in self._pieces.items()}
+        return self._joined(self._pieces)
 
     def _prepared_result(self, preparing: _Preparing) -> dict[str, str]:
         for path, (pieces, formatted, error) in preparing.results().items():
@@ -432,9 +510,26 @@ class Formatting:
             self._pieces[path] = pieces
             self._done.update(formatted)
         self._wanted = {piece.text for pieces in self._pieces.values() for piece in pieces}
+        return self._joined({path: self._pieces[path] for path in preparing.paths})
+
+    def _joined(self, modules: dict[str, list[Piece]]) -> dict[str, str]:
+        """The formatted sources: each module of ``modules`` joined from its formatted
+        pieces, and the modules the cache says the formatter leaves as they are, as they are.
+        What this run used is noted in the cache, with each module the formatter left as it
+        was."""
+        joined = {path: _join(pieces, self._done) for path, pieces in modules.items()}
+        formatted = {
+            path: source if path in self._unchanged else joined[path]
+            for path, source in self._sources.items()
+            if path in self._unchanged or path in joined
+        }
         if self._cache:
             self._cache.remember({text: self._done[text] for text in self._wanted})
-        return {path: _join(self._pieces[path], self._done) for path in preparing.paths}
+            if self._formatter == "black":
+                for path, pieces in modules.items():
+                    if joined[path] == self._sources[path]:
+                        self._cache.remember_unchanged(self._sources[path], pieces)
+        return formatted
 
     def _collect(self, progress: Progress) -> dict[str, str]:
         if self._formatter == "ruff":
@@ -479,7 +574,7 @@ class _Preparing:
         for share in shares:
             if share:
                 receiving, sending = context.Pipe(duplex=False)
-                process = context.Process(target=_prepare_modules, args=(sources, cache, share, sending), daemon=True)
+                process = context.Process(target=_prepare_modules, args=(sources, cache, share, sending), daemon=True)  # type: ignore[attr-defined]
                 process.start()
                 sending.close()
                 self._workers.append((process, receiving))
@@ -679,6 +774,8 @@ class Streamed:
         self._aside = aside
         self._cache = cache
         self._pieces: dict[str, list[Piece]] = {}
+        self._sources: dict[str, str] = {}  # every module added, in the order added
+        self._as_is: set[str] = set()  # those the cache says black leaves as they are
         self._done: dict[str, str] = {}
         self._sent: set[str] = set()
         self._batches: collections.deque[tuple[str, list[str], int]] = collections.deque()
@@ -691,6 +788,10 @@ class Streamed:
 
     def add(self, path: str, source: str) -> None:
         """``source`` (the module at ``path``) given to be formatted."""
+        self._sources[path] = source
+        if self._cache is not None and self._cache.unchanged({path: source}):
+            self._as_is.add(path)
+            return
         try:
             pieces = split_module(source)
         except SyntaxError as exc:
@@ -707,6 +808,8 @@ class Streamed:
 
     def formatted(self, path: str) -> str:
         """The source added at ``path``, formatted (waiting for the batches sent before it)."""
+        if path in self._as_is:
+            return self._sources[path]
         while any(piece.text not in self._done for piece in self._pieces[path]):
             self._receive_one()
         return _join(self._pieces[path], self._done)
@@ -718,9 +821,13 @@ class Streamed:
         """Every source added, formatted, by path in the order added."""
         while self._batches:
             self._receive_one()
+        joined = {path: _join(pieces, self._done) for path, pieces in self._pieces.items()}
         if self._cache is not None:
             self._cache.remember({p.text: self._done[p.text] for ps in self._pieces.values() for p in ps})
-        return {path: _join(pieces, self._done) for path, pieces in self._pieces.items()}
+            for path, pieces in self._pieces.items():
+                if joined[path] == self._sources[path]:
+                    self._cache.remember_unchanged(self._sources[path], pieces)
+        return {path: source if path in self._as_is else joined[path] for path, source in self._sources.items()}
 
     def _receive_one(self) -> None:
         path, texts, lane = self._batches.popleft()

@@ -64,9 +64,21 @@ def test_a_damaged_entry_is_ignored_and_written_again(tmp_path: Path, expected, 
     assert all(Cache(tmp_path).read(e.parent.name, e.stem) is not None for e in entries)
 
 
+def _format_entries(cache_dir: Path) -> tuple[Path, Path]:
+    """The format pack's two entries: its pieces, and the modules black left as they were
+    (keyed by SHA-256)."""
+    modules, pieces = [], []
+    for entry in _entries(cache_dir, "format"):
+        items = json.loads(entry.read_bytes().split(b"\n", 2)[2])["items"]
+        (modules if all(len(key) == 64 and not key.strip("0123456789abcdef") for key, _ in items) else pieces).append(entry)
+    (piece_entry,), (module_entry,) = pieces, modules
+    return piece_entry, module_entry
+
+
 def test_code_appended_to_a_cached_piece_never_reaches_the_output(tmp_path: Path, expected) -> None:
     generate_tree(SPECS, "typed_sagemaker", tmp_path)
-    (pack,) = _entries(tmp_path, "format")
+    pack, modules = _format_entries(tmp_path)
+    modules.unlink()  # so that every module is cut into pieces, and each looked up
     payload = "\nimport os\nos.system('touch /tmp/pwned')\n"
     _rewrite_body(pack, lambda data: {"items": [[k, v + payload] for k, v in data["items"]]})
     tree = generate_tree(SPECS, "typed_sagemaker", tmp_path)
@@ -94,9 +106,87 @@ def test_the_format_pack_keeps_what_the_run_used(tmp_path: Path) -> None:
     assert FormatPack(Cache(tmp_path), "black", "other unit").lookup(["x=1\n"]) == {}
 
 
+def test_a_module_black_left_as_it_was_is_taken_as_it_is_without_parsing_it_again(
+    tmp_path: Path, expected, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    generate_tree(SPECS, "typed_sagemaker", tmp_path)
+
+    def cut(source: str) -> list:
+        raise AssertionError("a module was cut again: black changes its layout (a template bug) or the memo missed it")
+
+    monkeypatch.setattr("codegen.format.split_module", cut)  # (forked workers inherit it)
+    assert generate_tree(SPECS, "typed_sagemaker", tmp_path) == expected
+
+
+def _formatted(sources: dict[str, str], cache_dir: Path) -> dict[str, str]:
+    pack = FormatPack(Cache(cache_dir), "black", "unit")
+    result = format_sources(sources, pack, workers=1)
+    pack.flush()
+    return result
+
+
+FORMATTED = "import os\n\n\ndef f(a, b):\n    return a + b\n\n\nX = 1\n"
+
+
+def test_the_module_memo_is_of_what_black_left_as_it_was_and_keeps_its_pieces(tmp_path: Path) -> None:
+    messy = "def g( a ):\n  return a\n"
+    assert _formatted({"a.py": FORMATTED, "b.py": messy}, tmp_path) == {
+        "a.py": FORMATTED, "b.py": "def g(a):\n    return a\n"
+    }
+    pack = FormatPack(Cache(tmp_path), "black", "unit")
+    assert pack.unchanged({"a.py": FORMATTED, "b.py": messy, "c.py": "y = 2\n"}) == {"a.py"}
+    # A run that took a.py as it is still keeps its pieces, for the run that changes it; the
+    # pieces of b.py, which it no longer has, go.
+    assert _formatted({"a.py": FORMATTED}, tmp_path) == {"a.py": FORMATTED}
+    again = FormatPack(Cache(tmp_path), "black", "unit")
+    a_pieces = {piece.text for piece in split_module(FORMATTED)}
+    assert again.lookup(a_pieces).keys() == a_pieces
+    assert again.lookup([piece.text for piece in split_module(messy)]) == {}
+    changed = FORMATTED.replace("X = 1", "X = 2")
+    assert _formatted({"a.py": changed}, tmp_path) == {"a.py": changed}
+
+
+def test_a_planted_module_memo_entry_changes_at_most_the_layout(tmp_path: Path) -> None:
+    """The memo can only say "write this module as it was rendered": an entry planted for a
+    module black would change leaves that module's layout as rendered, the code the same."""
+    messy = "def g( a ):\n  return a\n"
+    pack = FormatPack(Cache(tmp_path), "black", "unit")
+    pieces = split_module(messy)
+    pack.remember({piece.text: piece.text for piece in pieces})
+    pack.remember_unchanged(messy, pieces)
+    pack.flush()
+    assert _formatted({"b.py": messy}, tmp_path) == {"b.py": messy}
+
+
+def test_a_module_whose_pieces_the_cache_lost_is_cut_again_and_its_pieces_kept(tmp_path: Path) -> None:
+    _formatted({"a.py": FORMATTED}, tmp_path)
+    pieces, _ = _format_entries(tmp_path)
+    pieces.unlink()
+    assert FormatPack(Cache(tmp_path), "black", "unit").unchanged({"a.py": FORMATTED}) == set()
+    assert _formatted({"a.py": FORMATTED}, tmp_path) == {"a.py": FORMATTED}
+    assert FormatPack(Cache(tmp_path), "black", "unit").unchanged({"a.py": FORMATTED}) == {"a.py"}
+
+
+@pytest.mark.parametrize(
+    "items",
+    [
+        pytest.param([["not a digest", []]], id="key-not-a-digest"),
+        pytest.param([["A" * 64, []]], id="key-not-lowercase-hex"),
+        pytest.param([[hashlib.sha256(FORMATTED.encode()).hexdigest(), "ab"]], id="value-not-a-list"),
+        pytest.param([[hashlib.sha256(FORMATTED.encode()).hexdigest(), ["ab"]]], id="piece-not-a-digest"),
+    ],
+)
+def test_a_module_memo_entry_of_the_wrong_shape_is_ignored(tmp_path: Path, items) -> None:
+    _formatted({"a.py": FORMATTED}, tmp_path)
+    _, modules = _format_entries(tmp_path)
+    _rewrite_body(modules, lambda data: {"items": items})
+    assert FormatPack(Cache(tmp_path), "black", "unit").unchanged({"a.py": FORMATTED}) == set()
+    assert _formatted({"a.py": FORMATTED}, tmp_path) == {"a.py": FORMATTED}
+
+
 def test_planted_fifos_links_and_devices_are_refused_without_blocking(tmp_path: Path, expected) -> None:
     generate_tree(SPECS, "typed_sagemaker", tmp_path)
-    (pack,) = _entries(tmp_path, "format")
+    pack, _ = _format_entries(tmp_path)
     (conversions,) = _entries(tmp_path, "conversions")
     pack.unlink()
     os.mkfifo(pack)
@@ -299,10 +389,10 @@ def test_cache_info_and_clear(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, c
     generate_tree(SPECS, "typed_sagemaker", tmp_path)
     assert main(["cache", "info"]) == 0
     out = capsys.readouterr().out
-    assert str(tmp_path) in out and "format: 1 entries" in out and "conversions: 1 entries" in out
+    assert str(tmp_path) in out and "format: 2 entries" in out and "conversions: 1 entries" in out
     assert "renders: 1 entries" in out
     assert main(["cache", "clear"]) == 0
-    assert "3 entries deleted" in capsys.readouterr().out
+    assert "4 entries deleted" in capsys.readouterr().out
     assert Cache(tmp_path).info().total == 0
 
 
@@ -458,9 +548,11 @@ def test_an_update_prepared_in_workers_gives_the_same_tree(tmp_path: Path, expec
     import codegen.format
 
     generate_tree(SPECS, "typed_sagemaker", tmp_path)
+    _format_entries(tmp_path)[1].unlink()  # so that every module is cut again, in the workers
     monkeypatch.setattr(codegen.format, "_POOL_THRESHOLD", 1)
     assert generate_tree(SPECS, "typed_sagemaker", tmp_path) == expected
-    (pack,) = _entries(tmp_path, "format")
+    pack, modules = _format_entries(tmp_path)
+    modules.unlink()
     payload = "\nimport os\nos.system('touch /tmp/pwned')\n"
     _rewrite_body(pack, lambda data: {"items": [[k, v + payload] for k, v in data["items"]]})
     assert generate_tree(SPECS, "typed_sagemaker", tmp_path) == expected
