@@ -1,3 +1,3 @@
-from codegen.commands import main
+from codegen.commands import console
 
-raise SystemExit(main())
+console()

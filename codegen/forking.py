@@ -20,13 +20,44 @@ import contextlib
 import gc
 import multiprocessing
 import multiprocessing.context
+import signal
 from typing import Any, Callable, Iterator, TypeVar
 
 
 def fork_context() -> multiprocessing.context.BaseContext:
-    """Workers forked from this process, where there is fork; else the platform's default."""
+    """Workers forked from this process, where there is fork (deaf to Ctrl-C: see
+    ``_QuietForkProcess``); else the platform's default."""
+    if "fork" in multiprocessing.get_all_start_methods() and hasattr(signal, "pthread_sigmask"):
+        return _QUIET_FORK
     methods = multiprocessing.get_all_start_methods()
     return multiprocessing.get_context("fork" if "fork" in methods else None)
+
+
+class _QuietForkProcess(multiprocessing.context.ForkProcess):
+    """A forked worker that ignores Ctrl-C from its first instruction: the interrupt is the
+    caller's to report, and the caller ends its workers. (Ignoring it only in the worker's
+    own function left a window, its bootstrap, in which an interrupt printed the worker's
+    traceback beside the caller's one line.) The caller holds the signal back while it forks,
+    and gets it just after, so an interrupt then is not lost."""
+
+    def start(self) -> None:
+        held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+        try:
+            super().start()
+        finally:
+            signal.pthread_sigmask(signal.SIG_SETMASK, held)
+
+    def run(self) -> None:
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})  # (one pending is dropped)
+        super().run()
+
+
+class _QuietForkContext(multiprocessing.context.ForkContext):
+    Process = _QuietForkProcess  # type: ignore[assignment]
+
+
+_QUIET_FORK = _QuietForkContext()
 
 
 @contextlib.contextmanager

@@ -19,7 +19,6 @@ import functools
 import hashlib
 import multiprocessing
 import os
-import signal
 import subprocess
 import tempfile
 import types
@@ -652,11 +651,11 @@ class BlackAside:
     """
 
     def __init__(self, lanes: int = 2) -> None:
-        context = multiprocessing.get_context("fork")
+        context = fork_context()
         pairs = [context.Pipe() for _ in range(lanes)]
         self._lanes = [ours for ours, _ in pairs]
         theirs = [end for _, end in pairs]
-        self._process = context.Process(target=_serve_black, args=(theirs, self._lanes), daemon=True)
+        self._process = context.Process(target=_serve_black, args=(theirs, self._lanes), daemon=True)  # type: ignore[attr-defined]
         self._process.start()
         for end in theirs:
             end.close()
@@ -713,9 +712,8 @@ _LANES = 2
 
 
 def _serve_black(lanes: list[typing.Any], callers: list[typing.Any]) -> None:
-    # Ctrl-C is the caller's to handle: it closes the pipes (or stops these), and these end
-    # without a traceback of their own.
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # (Deaf to Ctrl-C, as every worker is, ``forking.fork_context``: the caller closes the
+    # pipes, or stops these, and these end without a traceback of their own.)
     for end in callers:  # (inherited: else the caller closing its end would not end these)
         end.close()
     black_mode()  # black imported while the caller imports the rest

@@ -86,3 +86,46 @@ def test_leaving_ends_work_not_waited_for() -> None:
     with pytest.raises(KeyError), aside(lambda: time.sleep(60)):
         raise KeyError("the caller failed first")
     assert multiprocessing.active_children() == []
+
+
+def _ticks(count: int, sending) -> None:  # (a worker's function: a module's, as pickled by name)
+    for _ in range(count):
+        time.sleep(0.05)
+    sending.send(count)
+    sending.close()
+
+
+def test_a_worker_is_deaf_to_ctrl_c_and_the_caller_is_not() -> None:
+    """Ctrl-C is the caller's to report; its workers go on until it ends them (and print no
+    traceback of their own). While it forks, the caller holds the signal back, not off."""
+    import signal
+
+    from codegen.forking import fork_context
+
+    context = fork_context()
+    receiving, sending = context.Pipe(duplex=False)
+    worker = context.Process(target=_ticks, args=(6, sending), daemon=True)  # type: ignore[attr-defined]
+    worker.start()
+    sending.close()
+    assert signal.SIGINT not in signal.pthread_sigmask(signal.SIG_BLOCK, [])  # (the mask as it is)
+    os.kill(worker.pid, signal.SIGINT)
+    assert receiving.recv() == 6
+    worker.join()
+    assert worker.exitcode == 0
+    with pytest.raises(KeyboardInterrupt):
+        os.kill(os.getpid(), signal.SIGINT)
+        time.sleep(1)
+
+
+def test_the_command_line_ends_with_mains_status_and_its_output_flushed(tmp_path) -> None:
+    """``python -m codegen`` (and the ``codegen`` script) skip the interpreter's teardown
+    (``commands.console``), and say what ``main`` said, with its status."""
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, "-m", "codegen", "cache", "info"], capture_output=True, text=True,
+                          env={**os.environ, "CODEGEN_CACHE_DIR": str(tmp_path)})
+    assert (done.returncode, done.stderr) == (0, "") and done.stdout.startswith(f"{tmp_path}: ")
+    bad = subprocess.run([sys.executable, "-m", "codegen", "generate", "--spec-dir", str(tmp_path / "none"),
+                          "--output", str(tmp_path / "out"), "--package", "p"], capture_output=True, text=True)
+    assert bad.returncode == 2 and bad.stderr.count("\n") == 1 and bad.stderr.startswith("codegen: error: ")

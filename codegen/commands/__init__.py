@@ -15,8 +15,9 @@ from __future__ import annotations
 import argparse
 import importlib
 import os
+import signal
 import sys
-from typing import Callable, Sequence
+from typing import Callable, NoReturn, Sequence
 
 from codegen.errors import CodegenError, one_line
 
@@ -90,6 +91,38 @@ def main(argv: Sequence[str] | None = None) -> int:
             raise
         print(_internal_error(exc), file=sys.stderr)
         return EXIT_INTERNAL_ERROR
+
+
+def console() -> NoReturn:
+    """The ``codegen`` script (and ``python -m codegen``): ``main``, then the process ends
+    without tearing the interpreter down.
+
+    Freeing a whole service's model, views and texts object by object, which nothing reads
+    again, took some 0.1 s of a whole-SageMaker update (1.8 s); mypy ends the same way, for
+    the same reason. Everything a command writes is written and closed before ``main``
+    returns; its worker processes have ended (any left are ended here, as
+    ``multiprocessing`` would at exit); the output streams are flushed. An interrupt in
+    what was the teardown can no longer kill a finished run (exit status -2, no word said).
+    """
+    try:
+        status = main()
+        signal.signal(signal.SIGINT, signal.SIG_IGN)  # the run is over: nothing to interrupt
+    except KeyboardInterrupt:  # between main's return and the line above
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+        print("codegen: interrupted", file=sys.stderr)
+        status = EXIT_INTERRUPTED
+    multiprocessing = sys.modules.get("multiprocessing")  # (only if a command used it)
+    if multiprocessing is not None:
+        for child in multiprocessing.active_children():
+            if child.daemon:
+                child.terminate()
+            child.join()
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):  # a reader that went away, a stream already closed
+            pass
+    os._exit(status)
 
 
 def environment_error(exc: OSError) -> CodegenError:
