@@ -7,7 +7,8 @@ output is the same bytes.
 
 What is kept, one JSON entry per ``kind/name.json``:
 
-- ``format/``: a service's formatted code pieces (``codegen.format``), by the formatter;
+- ``format/``: a service's formatted code pieces (``codegen.format``), by the formatter, and
+  beside them the SHA-256 of each module the formatter left as it was rendered;
 - ``conversions/``: a service's documentation conversions (``codegen.render.conversions``),
   by the converter;
 - ``renders/``: a service's rendered units (its reference pages) by the digest of the frozen
