@@ -102,19 +102,26 @@ def test_a_worker_is_deaf_to_ctrl_c_and_the_caller_is_not() -> None:
 
     from codegen.forking import fork_context
 
-    context = fork_context()
-    receiving, sending = context.Pipe(duplex=False)
-    worker = context.Process(target=_ticks, args=(6, sending), daemon=True)  # type: ignore[attr-defined]
-    worker.start()
-    sending.close()
-    assert signal.SIGINT not in signal.pthread_sigmask(signal.SIG_BLOCK, [])  # (the mask as it is)
-    os.kill(worker.pid, signal.SIGINT)
-    assert receiving.recv() == 6
-    worker.join()
-    assert worker.exitcode == 0
-    with pytest.raises(KeyboardInterrupt):
-        os.kill(os.getpid(), signal.SIGINT)
-        time.sleep(1)
+    # Python's own handler, whatever this process inherited: a shell's background job starts
+    # with SIGINT ignored, and Python then leaves it so.
+    inherited = signal.signal(signal.SIGINT, signal.default_int_handler)
+    try:
+        context = fork_context()
+        receiving, sending = context.Pipe(duplex=False)
+        worker = context.Process(target=_ticks, args=(6, sending), daemon=True)  # type: ignore[attr-defined]
+        worker.start()
+        sending.close()
+        assert signal.SIGINT not in signal.pthread_sigmask(signal.SIG_BLOCK, [])  # (the mask as it is)
+        assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
+        os.kill(worker.pid, signal.SIGINT)
+        assert receiving.recv() == 6
+        worker.join()
+        assert worker.exitcode == 0
+        with pytest.raises(KeyboardInterrupt):
+            os.kill(os.getpid(), signal.SIGINT)
+            time.sleep(1)
+    finally:
+        signal.signal(signal.SIGINT, inherited)
 
 
 def test_the_command_line_ends_with_mains_status_and_its_output_flushed(tmp_path) -> None:
