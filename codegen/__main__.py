@@ -1,3 +1,3 @@
-from codegen.commands import console
+from codegen._script import run
 
-console()
+run()

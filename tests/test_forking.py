@@ -124,6 +124,34 @@ def test_a_worker_is_deaf_to_ctrl_c_and_the_caller_is_not() -> None:
         signal.signal(signal.SIGINT, inherited)
 
 
+def test_ctrl_c_while_the_command_starts_ends_it_with_one_line() -> None:
+    """Before the command's modules are imported (``codegen._script``), an interrupt ends the
+    process at once with status 130 and one line, as one during the command does; an
+    interrupt the process was told to ignore stays ignored."""
+    import signal
+    import subprocess
+    import sys
+
+    starting = (
+        "import os, signal, time\n"
+        "from codegen._script import hold_interrupts_while_starting\n"
+        "held = hold_interrupts_while_starting()\n"
+        "print(held, flush=True)\n"
+        "os.kill(os.getpid(), signal.SIGINT)\n"
+        "time.sleep(5)\n"
+        "print('not interrupted')\n"
+    )
+    done = subprocess.run([sys.executable, "-c", starting], capture_output=True, text=True, timeout=60)
+    assert (done.returncode, done.stdout, done.stderr) == (130, "True\n", "codegen: interrupted\n")
+
+    def ignoring() -> None:
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+    done = subprocess.run([sys.executable, "-c", starting.replace("time.sleep(5)", "time.sleep(0.2)")],
+                          capture_output=True, text=True, timeout=60, preexec_fn=ignoring)
+    assert (done.returncode, done.stdout, done.stderr) == (0, "False\nnot interrupted\n", "")
+
+
 def test_the_command_line_ends_with_mains_status_and_its_output_flushed(tmp_path) -> None:
     """``python -m codegen`` (and the ``codegen`` script) skip the interpreter's teardown
     (``commands.console``), and say what ``main`` said, with its status."""

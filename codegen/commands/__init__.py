@@ -19,11 +19,11 @@ import signal
 import sys
 from typing import Callable, NoReturn, Sequence
 
+from codegen._script import EXIT_INTERRUPTED
 from codegen.errors import CodegenError, one_line
 
 EXIT_BAD_INPUT = 2
 EXIT_INTERNAL_ERROR = 1
-EXIT_INTERRUPTED = 130
 DEBUG_VARIABLE = "CODEGEN_DEBUG"  # set (to anything) to see an internal error's traceback
 
 Command = tuple[
@@ -93,9 +93,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_INTERNAL_ERROR
 
 
-def console() -> NoReturn:
-    """The ``codegen`` script (and ``python -m codegen``): ``main``, then the process ends
-    without tearing the interpreter down.
+def console(interruptible: bool = False) -> NoReturn:
+    """The ``codegen`` script (and ``python -m codegen``, both through ``codegen._script``):
+    ``main``, then the process ends without tearing the interpreter down. ``interruptible``:
+    Python's handler of Ctrl-C is put back first (``_script`` held interrupts while the
+    command's modules were imported).
 
     Freeing a whole service's model, views and texts object by object, which nothing reads
     again, took some 0.1 s of a whole-SageMaker update (1.8 s); mypy ends the same way, for
@@ -105,6 +107,8 @@ def console() -> NoReturn:
     what was the teardown can no longer kill a finished run (exit status -2, no word said).
     """
     try:
+        if interruptible:
+            signal.signal(signal.SIGINT, signal.default_int_handler)
         status = main()
         signal.signal(signal.SIGINT, signal.SIG_IGN)  # the run is over: nothing to interrupt
     except KeyboardInterrupt:  # between main's return and the line above
