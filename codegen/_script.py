@@ -13,7 +13,9 @@ import os
 import signal
 from typing import Any, NoReturn
 
-EXIT_INTERRUPTED = 130  # (``commands`` exports it: what ``main`` returns for an interrupt too)
+# ``commands.EXIT_INTERRUPTED``, what ``main`` returns for an interrupt (not imported from there:
+# the import is what this guards; ``tests/test_forking.py`` holds the two equal)
+EXIT_INTERRUPTED = 130
 
 
 def _interrupted_while_starting(signum: int, frame: Any) -> None:

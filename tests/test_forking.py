@@ -141,6 +141,9 @@ def test_ctrl_c_while_the_command_starts_ends_it_with_one_line() -> None:
         "time.sleep(5)\n"
         "print('not interrupted')\n"
     )
+    from codegen import _script, commands
+
+    assert _script.EXIT_INTERRUPTED == commands.EXIT_INTERRUPTED == 130
     done = subprocess.run([sys.executable, "-c", starting], capture_output=True, text=True, timeout=60)
     assert (done.returncode, done.stdout, done.stderr) == (130, "True\n", "codegen: interrupted\n")
 

@@ -19,11 +19,11 @@ import signal
 import sys
 from typing import Callable, NoReturn, Sequence
 
-from codegen._script import EXIT_INTERRUPTED
 from codegen.errors import CodegenError, one_line
 
 EXIT_BAD_INPUT = 2
 EXIT_INTERNAL_ERROR = 1
+EXIT_INTERRUPTED = 130  # (``codegen._script`` exits with it too while the command starts)
 DEBUG_VARIABLE = "CODEGEN_DEBUG"  # set (to anything) to see an internal error's traceback
 
 Command = tuple[
