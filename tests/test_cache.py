@@ -579,6 +579,29 @@ def test_one_operations_package_is_formatted_in_one_forked_process_the_same(monk
     assert forked == {path: black.format_str(source, mode=black_mode()) for path, source in sources.items()}
 
 
+def test_a_piece_black_calls_different_leaves_no_file_behind(tmp_path: Path, monkeypatch) -> None:
+    """The last check of ``same_program`` is black's safety check, without the diff black
+    writes to the temporary directory: a planted cache no longer leaves a file per piece.
+    Its verdicts are black's own."""
+    import tempfile
+
+    from codegen.format import _black_equivalent
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    reindented = ('def f():\n  """Doc.\n\n      more"""\n', 'def f():\n    """Doc.\n\n    more"""\n')
+    changed = ('def f():\n  """Doc.\n\n      more"""\n', 'def f():\n    """Doc.\n\n    less"""\n')
+    assert same_program(*reindented) and not same_program(*changed)
+    assert list(tmp_path.iterdir()) == []
+    for pair, equivalent in ((reindented, True), (changed, False)):
+        assert _black_equivalent(*pair) is equivalent
+        try:
+            black.assert_equivalent(*pair)  # (its diff, if any, goes to tmp_path)
+        except black.parsing.ASTSafetyError:
+            assert not equivalent
+        else:
+            assert equivalent
+
+
 def test_same_program_by_byte_code_is_exact_about_constants() -> None:
     assert same_program("x = (1,)\n", "x = (\n    1,\n)\n")
     assert same_program("x = 'a'\n", 'x = "a"\n')
